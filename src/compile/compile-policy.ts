@@ -1,0 +1,59 @@
+import type { PolicyFile } from '../load/policy-files.js';
+import type { PolicyDocument } from '../model/policy-document.js';
+import { exactDecimal, minorUnitDigits, readDuration, readTargetMinutes } from '../model/values.js';
+import type { CompiledCap, CompiledPolicy, CompiledPriority, CompiledTier } from './compiled-policy.js';
+import { compileRebateRules } from './rebate-rules.js';
+import { compileSupportRules } from './support-rules.js';
+import { compileWorkCalendar } from './work-calendar.js';
+
+/** Reads a value validation has already accepted; failing here is a bug, not bad input. */
+function accepted<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`validated policy holds an unreadable ${what}`);
+  return value;
+}
+
+/** Turns a validated policy document into the form evaluation runs on. */
+export function compilePolicy(file: PolicyFile, document: PolicyDocument): CompiledPolicy {
+  const tiers: CompiledTier[] = document.rebate.tiers.map((tier, index) => ({
+    index,
+    uptimeBelow: exactDecimal(tier.uptimeBelow),
+    rebatePercent: exactDecimal(tier.rebatePercent),
+    remedy: tier.remedy,
+    clause: tier.clause,
+  }));
+  const caps = new Map<string, CompiledCap>(
+    Object.entries(document.rebate.caps).map(([currency, amount]) => [currency, { currency, amount: exactDecimal(amount), digits: accepted(minorUnitDigits(currency), 'currency') }]),
+  );
+  const calendars = new Map(Object.entries(document.calendars).map(([name, calendar]) => [name, compileWorkCalendar(name, calendar)]));
+  const priorities = new Map<string, CompiledPriority>(
+    Object.entries(document.support.priorities).map(([name, priority]) => {
+      const target = (kind: 'action' | 'response') => ({
+        minutes: accepted(readTargetMinutes(priority[kind].within), 'target'),
+        calendar: accepted(calendars.get(priority[kind].calendar) ?? null, 'calendar'),
+      });
+      return [name, { name, action: target('action'), response: target('response'), clause: priority.clause }];
+    }),
+  );
+
+  return {
+    ref: { id: document.id, version: document.version, effectiveFrom: document.effectiveFrom, sha256: file.sha256 },
+    status: document.status,
+    file: file.file,
+    document,
+    periodZone: document.period.timeZone,
+    monthMinutes: document.downtime.monthMinutes,
+    countFrom: document.downtime.countFrom,
+    countedCauses: new Set(document.downtime.countedCauses),
+    excludedCauses: new Set(document.downtime.excludedCauses),
+    noticePeriod: accepted(readDuration(document.maintenance.noticePeriod), 'notice period'),
+    tiers,
+    caps,
+    claim: {
+      opensAfterPeriodEnd: accepted(readDuration(document.claim.opensAfterPeriodEnd), 'claim duration'),
+      windowLength: accepted(readDuration(document.claim.windowLength), 'claim duration'),
+    },
+    priorities,
+    rebateRules: compileRebateRules(document, tiers, caps),
+    supportRules: compileSupportRules(priorities),
+  };
+}

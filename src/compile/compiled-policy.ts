@@ -1,0 +1,59 @@
+import type { Decimal } from 'decimal.js';
+import type { Duration } from 'luxon';
+import type { PolicyDocument } from '../model/policy-document.js';
+import type { RuleSet } from './rule-set.js';
+import type { WorkCalendar } from './work-calendar.js';
+
+/** What every decision says about the terms it was made under. */
+export interface PolicyRef {
+  readonly id: string;
+  readonly version: string;
+  readonly effectiveFrom: string;
+  readonly sha256: string;
+}
+
+export interface CompiledTier {
+  readonly index: number;
+  readonly uptimeBelow: Decimal;
+  readonly rebatePercent: Decimal;
+  readonly remedy: 'credit' | 'refund';
+  readonly clause: string | undefined;
+}
+
+export interface CompiledCap {
+  readonly currency: string;
+  readonly amount: Decimal;
+  readonly digits: number;
+}
+
+export interface CompiledTarget {
+  readonly minutes: number;
+  readonly calendar: WorkCalendar;
+}
+
+export interface CompiledPriority {
+  readonly name: string;
+  readonly action: CompiledTarget;
+  readonly response: CompiledTarget;
+  readonly clause: string | undefined;
+}
+
+/** One policy version, compiled once at load time and evaluated many times. */
+export interface CompiledPolicy {
+  readonly ref: PolicyRef;
+  readonly status: 'draft' | 'published';
+  readonly file: string;
+  readonly document: PolicyDocument;
+  readonly periodZone: string;
+  readonly monthMinutes: number;
+  readonly countFrom: 'report' | 'start';
+  readonly countedCauses: ReadonlySet<string>;
+  readonly excludedCauses: ReadonlySet<string>;
+  readonly noticePeriod: Duration;
+  readonly tiers: readonly CompiledTier[];
+  readonly caps: ReadonlyMap<string, CompiledCap>;
+  readonly claim: { readonly opensAfterPeriodEnd: Duration; readonly windowLength: Duration };
+  readonly priorities: ReadonlyMap<string, CompiledPriority>;
+  readonly rebateRules: RuleSet;
+  readonly supportRules: RuleSet;
+}

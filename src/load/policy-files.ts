@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../errors/problem.js';
+import { parseYamlSource } from './yaml-source.js';
+import type { YamlSource } from './yaml-source.js';
+
+/** Policy files are a few kilobytes; anything far larger is a mistake or an attack. */
+export const MAX_POLICY_FILE_BYTES = 256 * 1024;
+
+/** One policy version file, read and parsed, with the sha256 of its exact bytes. */
+export interface PolicyFile {
+  readonly file: string;
+  readonly folderId: string;
+  readonly fileVersion: string;
+  readonly sha256: string;
+  readonly text: string;
+  readonly source: YamlSource;
+}
+
+export interface ReadResult {
+  readonly files: PolicyFile[];
+  readonly problems: Diagnostic[];
+}
+
+const at = (file: string) => ({ file, line: 1, col: 1, path: [] });
+
+/** Reads every `<dir>/<id>/<version>.yaml`. Unreadable and oversized files become problems, not exceptions. */
+export async function readPolicyFiles(dir: string): Promise<ReadResult> {
+  const files: PolicyFile[] = [];
+  const problems: Diagnostic[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    return { files, problems: [{ ...at(dir), code: 'FILE_UNREADABLE', message: `the policies folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      problems.push({ ...at(path), code: 'FILE_MISPLACED', message: 'a policy file must be inside a folder named after its id: policies/<id>/<version>.yaml' });
+    }
+    if (!entry.isDirectory()) continue;
+    const versions = (await readdir(path, { withFileTypes: true })).filter((v) => v.isFile() && /\.ya?ml$/.test(v.name));
+    for (const version of versions.sort((a, b) => a.name.localeCompare(b.name))) {
+      const read = await readPolicyFile(join(path, version.name), entry.name, version.name.replace(/\.ya?ml$/, ''));
+      if ('problem' in read) problems.push(read.problem);
+      else files.push(read);
+    }
+  }
+  return { files, problems };
+}
+
+export async function readPolicyFile(file: string, folderId: string, fileVersion: string): Promise<PolicyFile | { problem: Diagnostic }> {
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_POLICY_FILE_BYTES) {
+      return { problem: { ...at(file), code: 'FILE_TOO_LARGE', message: `the file has ${size} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}` } };
+    }
+    const bytes = await readFile(file);
+    const text = bytes.toString('utf8');
+    return { file, folderId, fileVersion, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
+  } catch (error) {
+    return { problem: { ...at(file), code: 'FILE_UNREADABLE', message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+  }
+}

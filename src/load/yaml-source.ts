@@ -1,0 +1,84 @@
+import { isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node } from 'yaml';
+import type { Diagnostic, JsonPath, Problem } from '../errors/problem.js';
+
+/** Aliases are a YAML convenience legal does not need; a few are harmless, many are a billion-laughs attack. */
+export const MAX_ALIASES = 10;
+
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** A parsed YAML text that remembers where every value came from. */
+export interface YamlSource {
+  readonly file: string;
+  /** The plain value; undefined when the text could not be parsed. */
+  readonly value: unknown;
+  /** Problems of the YAML itself: syntax, duplicate keys, aliases, tags. */
+  readonly problems: readonly Diagnostic[];
+  /** Places a problem found later (schema, checks) at its line and column. */
+  readonly place: (problem: Problem) => Diagnostic;
+}
+
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // An error found only at the end of the text (an unclosed bracket or quote) belongs to the last line written.
+  const lastContent = text.trimEnd().length;
+  const at = (offset: number): Position => lineCounter.linePos(offset >= lastContent && lastContent > 0 ? text.lastIndexOf('\n', lastContent - 1) + 1 : offset);
+  const problems: Diagnostic[] = [];
+
+  for (const error of doc.errors) {
+    const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
+    const message = code === 'YAML_DUPLICATE_KEY' ? 'this key appears twice in the same block; keep one of them' : plainYamlMessage(error.message);
+    problems.push({ code, message, path: [], file, ...at(error.pos[0]) });
+  }
+  for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below, at the tag
+    problems.push({ code: 'YAML_SYNTAX', message: plainYamlMessage(warning.message), path: [], file, ...at(warning.pos[0]) });
+  }
+
+  let aliases = 0;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node) && ++aliases === MAX_ALIASES + 1) {
+        problems.push({ code: 'YAML_ALIAS', message: `more than ${MAX_ALIASES} aliases (*name); write the values out instead`, path: [], file, ...at(node.range?.[0] ?? 0) });
+      }
+      if (node.tag !== undefined) {
+        problems.push({ code: 'YAML_TAG', message: `the tag ${node.tag} is not allowed; write a plain value`, path: [], file, ...at(node.range?.[0] ?? 0) });
+      }
+    },
+  });
+
+  const readable = problems.length === 0;
+  const value: unknown = readable ? doc.toJS({ maxAliasCount: MAX_ALIASES }) : undefined;
+  const place = (found: Problem): Diagnostic => ({ ...found, file, ...at(offsetOf(doc, found.path, found.atKey === true)) });
+  return { file, value, problems, place };
+}
+
+/** The offset of the node at `path`, or of the nearest ancestor that exists. */
+function offsetOf(doc: Document, path: JsonPath, atKey: boolean): number {
+  for (let depth = path.length; depth > 0; depth--) {
+    const parent = doc.getIn(path.slice(0, depth - 1), true);
+    const last = path[depth - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(last));
+      if (pair && isPair(pair)) {
+        const target = depth === path.length && !atKey && isNode(pair.value) ? pair.value : pair.key;
+        if (isNode(target) && target.range) return target.range[0];
+      }
+    } else if (parent && isNode(parent) && 'items' in parent && typeof last === 'number') {
+      const item = (parent as { items: unknown[] }).items[last];
+      if (isNode(item) && item.range) return item.range[0];
+    }
+  }
+  const root: Node | null = doc.contents;
+  return root?.range?.[0] ?? 0;
+}
+
+/** The yaml library's messages quote the source; keep the first sentence only. */
+function plainYamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return `YAML cannot be read here: ${first.replace(/ at line \d+, column \d+.*$/, '')}`;
+}

@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+import type { CompiledPolicy } from '../compile/compiled-policy.js';
+
+/** Every loaded version by policy id; published versions are chosen by date, drafts only by name. */
+export class PolicyRegistry {
+  private readonly byId = new Map<string, CompiledPolicy[]>();
+
+  constructor(policies: readonly CompiledPolicy[]) {
+    for (const policy of policies) {
+      const versions = this.byId.get(policy.ref.id) ?? [];
+      versions.push(policy);
+      this.byId.set(policy.ref.id, versions);
+    }
+    for (const versions of this.byId.values()) {
+      versions.sort((a, b) => a.ref.effectiveFrom.localeCompare(b.ref.effectiveFrom) || a.ref.version.localeCompare(b.ref.version));
+    }
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()].sort();
+  }
+
+  /** All versions of a policy, oldest effective date first; undefined for an unknown id. */
+  versions(id: string): readonly CompiledPolicy[] | undefined {
+    return this.byId.get(id);
+  }
+
+  version(id: string, version: string): CompiledPolicy | undefined {
+    return this.byId.get(id)?.find((policy) => policy.ref.version === version);
+  }
+
+  /** The published version in force on the first day of a service period (YYYY-MM). */
+  inForceForPeriod(id: string, period: string): CompiledPolicy | undefined {
+    return this.latestPublished(id, () => `${period}-01`);
+  }
+
+  /** The published version in force at an instant, read as a date in each version's own time zone. */
+  inForceAt(id: string, instantMs: number): CompiledPolicy | undefined {
+    return this.latestPublished(id, (policy) => DateTime.fromMillis(instantMs, { zone: policy.periodZone }).toISODate() ?? '');
+  }
+
+  private latestPublished(id: string, dayFor: (policy: CompiledPolicy) => string): CompiledPolicy | undefined {
+    const versions = this.byId.get(id) ?? [];
+    for (let index = versions.length - 1; index >= 0; index--) {
+      const policy = versions[index];
+      if (policy && policy.status === 'published' && policy.ref.effectiveFrom <= dayFor(policy)) return policy;
+    }
+    return undefined;
+  }
+}

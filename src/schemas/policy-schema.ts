@@ -1,0 +1,316 @@
+// The policy file's JSON Schema. schemas/policy.schema.json is generated from this
+// module (`npm run schemas`), so editors and the validator read the same rules and
+// the TypeScript type of a policy document is derived from them, never written twice.
+// Descriptions are read by legal in their editor's hover help: plain words only.
+
+const clause = {
+  type: 'string',
+  minLength: 1,
+  description:
+    'Where this term comes from in the agreement, in words a customer can find, for example "Rebate schedule, row <99". Explanations quote it.',
+  examples: ['Rebate schedule, row <99'],
+} as const;
+
+const duration = {
+  type: 'string',
+  pattern: '^P',
+  description:
+    'A length of time written as an ISO 8601 duration: P7D is 7 days, PT30M is 30 minutes, PT2H is 2 hours, PT8H is 8 hours, P1M is one calendar month.',
+  examples: ['P7D', 'PT30M', 'PT2H', 'P1M'],
+} as const;
+
+const timeZone = {
+  type: 'string',
+  minLength: 1,
+  description: 'A time zone by its IANA name, for example UTC or Europe/Stockholm.',
+  examples: ['UTC', 'Europe/Stockholm'],
+} as const;
+
+const openingHours = {
+  type: 'array',
+  description:
+    'Opening hours for the day as "HH:MM-HH:MM" ranges in the calendar\'s time zone. Use 24:00 for midnight at the end of the day. An empty list means closed all day.',
+  items: {
+    type: 'string',
+    pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$',
+    examples: ['09:00-17:00', '13:00-24:00'],
+  },
+  examples: [['09:00-17:00'], ['08:00-12:00', '13:00-17:00'], []],
+} as const;
+
+const target = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['within', 'calendar'],
+  properties: {
+    within: { ...duration, description: 'How long the provider has, counted on the calendar named below. PT8H on a business calendar is 8 working hours.' },
+    calendar: { type: 'string', minLength: 1, description: 'The name of a calendar defined under `calendars` that the time is counted on.' },
+  },
+} as const;
+
+const causeName = {
+  type: 'string',
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  description: 'The name of a cause of downtime as services report it, in lower case with dashes, for example provider or customer-configuration.',
+} as const;
+
+const factName = {
+  type: 'string',
+  description:
+    'A fact of the decision: account (the customer attributes a service sends, read with `path`), period, currency, chargesAmount, downtimeMinutes, uptimePercent, rebatePercent, claimStatus (missing, premature, in-window or late), incidentCount.',
+} as const;
+
+// A rule's condition nests (all / any / not), which a derived type cannot follow;
+// it is typed loosely here and its shape is checked by validate/checks/rules.ts.
+const conditionSchema: Record<string, unknown> = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  description:
+    'A condition: all (every condition listed must hold), any (at least one must hold), not (the condition must not hold), or a test of one fact: fact, operator and value (and path for an attribute of account).',
+  properties: {
+    all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'Every condition listed must hold.' },
+    any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'At least one condition listed must hold.' },
+    not: { $ref: '#/$defs/condition', description: 'The condition must not hold.' },
+    fact: factName,
+    path: { type: 'string', pattern: '^\\$', description: 'Which attribute of the fact, for example $.plan for account.plan.' },
+    operator: {
+      type: 'string',
+      description:
+        'equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive. Comparisons of numbers are exact decimals.',
+    },
+    value: { description: 'The value to compare with.' },
+  },
+};
+
+export const policySchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://contract-terms.example/schemas/policy.schema.json',
+  title: 'Contract terms policy',
+  description:
+    'One version of a service agreement\'s terms. Legal edits this file; the service reads every number and rule from it. The file lives at policies/<id>/<version>.yaml.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'version', 'status', 'effectiveFrom', 'title', 'changeNote', 'period', 'downtime', 'maintenance', 'rebate', 'claim', 'calendars', 'support'],
+  properties: {
+    $schema: { type: 'string', description: 'Optional link to this schema, for editors that do not read the first-line comment.' },
+    id: {
+      type: 'string',
+      pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+      description: 'The policy\'s name, the same in every version and the same as its folder name, in lower case with dashes.',
+      examples: ['clicksend-sla'],
+    },
+    version: {
+      type: 'string',
+      pattern: '^[0-9A-Za-z][0-9A-Za-z.-]*$',
+      description: 'This version\'s label, the same as the file name without .yaml. Write it in quotes, for example "1.0.0".',
+      examples: ['1.0.0', '2.0.0'],
+    },
+    status: {
+      enum: ['draft', 'published'],
+      description: 'draft: only used when a request names this version (to preview and test it). published: used for every period from its effective date on. Publishing a draft is changing this word.',
+    },
+    effectiveFrom: {
+      type: 'string',
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+      description: 'The first day these terms apply, as YYYY-MM-DD in quotes. A service period uses the published version in force on its first day.',
+      examples: ['2020-01-01'],
+    },
+    title: { type: 'string', minLength: 1, description: 'A short title for people.' },
+    changeNote: { type: 'string', minLength: 1, description: 'What changed in this version and why, in a sentence or two.' },
+    source: { type: 'string', description: 'Optional: the agreement document this version encodes.' },
+    period: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['timeZone'],
+      description: 'The service period: a calendar month (written YYYY-MM in requests).',
+      properties: {
+        timeZone: { ...timeZone, description: 'The time zone whose calendar months are the service periods, and in which the claim window opens and closes.' },
+        clause,
+      },
+    },
+    downtime: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['monthMinutes', 'countFrom', 'countedCauses', 'excludedCauses'],
+      description: 'What counts as downtime and how uptime is measured.',
+      properties: {
+        monthMinutes: {
+          type: 'integer',
+          minimum: 1,
+          description: 'The minutes of a month that uptime is measured against, whatever the calendar month\'s real length. 43200 is a 30-day month.',
+          examples: [43200],
+        },
+        countFrom: {
+          enum: ['report', 'start'],
+          description: 'report: an incident counts only from the moment the customer reported it (an unreported incident counts nothing). start: it counts from its start.',
+        },
+        countedCauses: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: causeName,
+          description: 'Causes whose downtime counts against the provider.',
+          examples: [['provider']],
+        },
+        excludedCauses: {
+          type: 'array',
+          uniqueItems: true,
+          items: causeName,
+          description: 'Causes whose downtime never counts. Every cause a service may report must be in one of the two lists; an unknown cause is refused.',
+          examples: [['customer-coding', 'customer-configuration']],
+        },
+        clause,
+      },
+    },
+    maintenance: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['noticePeriod'],
+      description: 'Scheduled maintenance: downtime inside a window announced early enough does not count.',
+      properties: {
+        noticePeriod: { ...duration, description: 'How long before its start a maintenance window must be announced to count as scheduled. Announced exactly this long before still qualifies.' },
+        clause,
+      },
+    },
+    rebate: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['tiers', 'caps'],
+      description: 'The rebate schedule and its cap.',
+      properties: {
+        tiers: {
+          type: 'array',
+          minItems: 1,
+          description: 'Rebate tiers from the mildest to the most severe. Uptime strictly below a tier\'s threshold earns its rebate; the most severe matching tier wins. Thresholds must fall and rebates grow down the list.',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['uptimeBelow', 'rebatePercent', 'remedy'],
+            properties: {
+              uptimeBelow: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Monthly uptime percentage that must be strictly undercut. Exactly this value does not match.', examples: [99] },
+              rebatePercent: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'The rebate, as a percentage of the period\'s charges.', examples: [10] },
+              remedy: { enum: ['credit', 'refund'], description: 'How this tier is paid: account credit or refund.' },
+              clause,
+            },
+          },
+        },
+        caps: {
+          type: 'object',
+          minProperties: 1,
+          description: 'The most a period can pay, per accepted currency (ISO 4217 code), as a decimal amount in quotes. A currency not listed here is refused, never paid uncapped.',
+          propertyNames: { pattern: '^[A-Z]{3}$' },
+          additionalProperties: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' },
+          examples: [{ USD: '125.00' }],
+        },
+        capClause: clause,
+      },
+    },
+    claim: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['opensAfterPeriodEnd', 'windowLength'],
+      description: 'When a customer must register a claim. The window opens this long after the period ends and stays open for windowLength (it closes just before that instant).',
+      properties: {
+        opensAfterPeriodEnd: { ...duration, description: 'Time from the end of the service period to the opening of the claim window. P0D opens it at once.' },
+        windowLength: { ...duration, description: 'How long the claim window stays open. P1M is the whole next calendar month.' },
+        clause,
+      },
+    },
+    calendars: {
+      type: 'object',
+      minProperties: 1,
+      description: 'Named calendars that support targets are counted on.',
+      propertyNames: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['timeZone'],
+        properties: {
+          timeZone: { ...timeZone, description: 'The time zone the opening hours and holidays are read in.' },
+          alwaysOpen: { type: 'boolean', description: 'true for a 24/7 calendar: every minute counts. Leave out openingHours then.' },
+          openingHours: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Weekly opening hours. A day left out is closed.',
+            properties: {
+              monday: openingHours,
+              tuesday: openingHours,
+              wednesday: openingHours,
+              thursday: openingHours,
+              friday: openingHours,
+              saturday: openingHours,
+              sunday: openingHours,
+            },
+          },
+          holidays: {
+            type: 'array',
+            description: 'Days that differ from the weekly hours: closed all day, or open only the hours listed (a partial day).',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['date'],
+              properties: {
+                date: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'The day, as YYYY-MM-DD in quotes.' },
+                name: { type: 'string', description: 'The holiday\'s name, for people.' },
+                openingHours: { ...openingHours, description: 'For a partial day: the hours that are open that day. Leave out to close the whole day.' },
+              },
+            },
+          },
+          clause,
+        },
+      },
+    },
+    support: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['priorities'],
+      description: 'Support response targets.',
+      properties: {
+        priorities: {
+          type: 'object',
+          minProperties: 1,
+          description: 'Ticket priorities by name. A ticket with a priority not listed here is refused.',
+          propertyNames: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['action', 'response'],
+            properties: {
+              description: { type: 'string', description: 'What kind of problem has this priority, for people.' },
+              action: { ...target, description: 'When the provider must take action.' },
+              response: { ...target, description: 'When the provider must respond to the customer.' },
+              clause,
+            },
+          },
+        },
+      },
+    },
+    rules: {
+      type: 'array',
+      description: 'Extra rules of legal\'s own. Each has a condition over the facts of the decision and an outcome.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'when', 'then'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'The rule\'s name, unique in the file, lower case with dashes.' },
+          description: { type: 'string' },
+          when: { $ref: '#/$defs/condition' },
+          then: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['outcome', 'code', 'message'],
+            properties: {
+              outcome: { enum: ['ineligible', 'note'], description: 'ineligible: the rebate is not payable. note: the reason is only reported.' },
+              code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'A stable code for services, in capitals with underscores.' },
+              message: { type: 'string', minLength: 1, description: 'The reason, in words a customer can read.' },
+            },
+          },
+          clause,
+        },
+      },
+    },
+  },
+  $defs: { condition: conditionSchema },
+} as const;

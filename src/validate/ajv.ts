@@ -1,0 +1,19 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Options } from 'ajv';
+
+/**
+ * One way of building validators for policy files and requests alike. Nothing is
+ * coerced, defaulted or stripped: a decision must see exactly what was sent.
+ * `allErrors` suits trusted policy authors (every mistake at once); requests stop at the first.
+ */
+export function createAjv(options: { allErrors: boolean }): Ajv2020 {
+  const settings: Options = {
+    allErrors: options.allErrors,
+    verbose: true,
+    strict: true,
+    coerceTypes: false,
+    useDefaults: false,
+    removeAdditional: false,
+  };
+  return new Ajv2020(settings);
+}

@@ -1,0 +1,26 @@
+import type { Diagnostic } from '../errors/problem.js';
+import type { ValidatedFile } from './validate-policy.js';
+
+/** Two published versions of one policy starting the same day would leave the choice undefined. */
+export function checkPublishedDates(files: readonly ValidatedFile[]): Diagnostic[] {
+  const firstByDate = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const validated of files) {
+    if (!validated.ok || validated.policy.status !== 'published') continue;
+    const { policy, file } = validated;
+    const key = `${policy.id}\u0000${policy.effectiveFrom}`;
+    const first = firstByDate.get(key);
+    if (first === undefined) {
+      firstByDate.set(key, file.file);
+      continue;
+    }
+    diagnostics.push(
+      file.source.place({
+        code: 'DUPLICATE_EFFECTIVE_DATE',
+        message: `${first} is also published and effective from ${policy.effectiveFrom}; give each published version its own date`,
+        path: ['effectiveFrom'],
+      }),
+    );
+  }
+  return diagnostics;
+}
