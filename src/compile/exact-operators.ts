@@ -1,12 +1,13 @@
 import { Decimal } from 'decimal.js';
+import { ExactDecimal } from '../model/values.js';
 import { Operator } from 'json-rules-engine';
 import { numericOperators } from '../model/rule-vocabulary.js';
 
 /** A number, numeric text or Decimal as an exact decimal; null for anything else. */
 function toDecimal(value: unknown): Decimal | null {
-  if (value instanceof Decimal) return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return new Decimal(value);
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return new Decimal(value);
+  if (Decimal.isDecimal(value)) return value as Decimal;
+  if (typeof value === 'number' && Number.isFinite(value)) return new ExactDecimal(value);
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return new ExactDecimal(value);
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import type { Almanac, RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { PolicyDocument } from '../model/policy-document.js';
+import { ExactDecimal } from '../model/values.js';
 import type { CompiledCap, CompiledTier } from './compiled-policy.js';
 import { firedEvents, RuleSet } from './rule-set.js';
 
@@ -76,7 +77,7 @@ export function compileRebateRules(document: PolicyDocument, tiers: readonly Com
   ];
 
   return new RuleSet(rules, {
-    rebatePercent: (_params, almanac) => earnedTier(tiers, almanac)?.rebatePercent ?? new Decimal(0),
+    rebatePercent: (_params, almanac) => earnedTier(tiers, almanac)?.rebatePercent ?? new ExactDecimal(0),
     rebateAmount: async (_params, almanac) => {
       const [charges, currency, percent] = await Promise.all([
         almanac.factValue<Decimal | undefined>('chargesAmount'),

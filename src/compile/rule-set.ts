@@ -20,6 +20,8 @@ export interface TraceCondition {
 
 export interface RuleSetOutcome {
   readonly events: readonly Event[];
+  /** The run's facts, derived ones included, as the rules saw them. */
+  readonly almanac: Almanac;
   readonly trace: readonly TraceEntry[];
 }
 
@@ -46,8 +48,8 @@ export class RuleSet {
   async run(facts: Record<string, unknown>): Promise<RuleSetOutcome> {
     const engine = this.idle.pop() ?? this.createEngine();
     try {
-      const { events, results } = await engine.run(facts);
-      return { events, trace: results.map(traceEntry) };
+      const { events, results, almanac } = await engine.run(facts);
+      return { events, almanac, trace: results.map(traceEntry) };
     } finally {
       this.idle.push(engine);
     }

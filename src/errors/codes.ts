@@ -56,7 +56,6 @@ export const requestErrorCodes = {
   UNSUPPORTED_MEDIA_TYPE: { title: 'Unsupported content type', status: 415, fix: 'Send the body as application/json.' },
   BODY_TOO_LARGE: { title: 'The request body is too large', status: 413, fix: 'Send a smaller body; the limit is in the detail.' },
   ROUTE_NOT_FOUND: { title: 'No such route', status: 404, fix: 'See the OpenAPI document at /docs/json for the routes.' },
-  METHOD_NOT_ALLOWED: { title: 'Method not allowed', status: 405, fix: 'Use the method the OpenAPI document gives for this route.' },
   POLICY_NOT_FOUND: { title: 'Unknown policy', status: 404, fix: 'Use a policy id listed by GET /v1/policies.' },
   VERSION_NOT_FOUND: { title: 'Unknown policy version', status: 404, fix: 'Use a version listed by GET /v1/policies/{id}.' },
   NO_VERSION_IN_FORCE: { title: 'No published version is in force', status: 422, fix: 'The date is before the first published version; name a version or use a later date.' },

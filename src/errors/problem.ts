@@ -35,8 +35,8 @@ export function formatJsonPath(path: JsonPath): string {
 }
 
 /** The path without the leading `$.`, for messages: `rebate.tiers[0].uptimeBelow`. */
-export function describePath(path: JsonPath): string {
-  return path.length === 0 ? 'the file' : formatJsonPath(path).replace(/^\$\.?/, '');
+export function describePath(path: JsonPath, rootName = 'the file'): string {
+  return path.length === 0 ? rootName : formatJsonPath(path).replace(/^\$\.?/, '');
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {

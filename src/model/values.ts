@@ -49,8 +49,17 @@ function minutesOfDay(hhmm: string): number {
  * (for up to 15 significant digits), so no binary rounding reaches a decision.
  */
 export function exactDecimal(value: number | string): Decimal {
-  return new Decimal(typeof value === 'number' ? String(value) : value);
+  return new ExactDecimal(typeof value === 'number' ? String(value) : value);
 }
+
+/**
+ * Decimals for terms and money. 80 significant digits keep every product of an
+ * amount (at most 21 digits) and a percentage exact; a quotient such as
+ * uptime = (M - D) * 100 / M is a fraction whose distance from any 6-decimal
+ * threshold is at least 1 / (M * 10^6), far above the 80th digit, so every
+ * comparison with a term is decided correctly.
+ */
+export const ExactDecimal = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP });
 
 /** The most decimals a percentage in a policy may have; more would not be a term a person reads. */
 export const MAX_PERCENT_DECIMALS = 6;

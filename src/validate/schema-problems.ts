@@ -41,11 +41,11 @@ function examplesOf(error: ErrorObject): string {
 }
 
 /** Plain-language problems from ajv's errors, each at the key or value it is about. */
-export function schemaProblems(errors: readonly ErrorObject[]): Problem[] {
+export function schemaProblems(errors: readonly ErrorObject[], rootName = 'the file'): Problem[] {
   const problems: Problem[] = [];
   for (const error of errors) {
     const path = pointerToPath(error.instancePath);
-    const where = describePath(path);
+    const where = describePath(path, rootName);
     const params = error.params as Record<string, unknown>;
     switch (error.keyword) {
       case 'additionalProperties': {

@@ -1,0 +1,16 @@
+import { DateTime } from 'luxon';
+import type { CompiledPolicy } from '../compile/compiled-policy.js';
+import type { ClaimStatus } from '../compile/rebate-rules.js';
+import type { Interval } from './instants.js';
+
+/** The claim window of a period: it opens a set time after the period ends and closes just before its end instant. */
+export function claimWindow(policy: CompiledPolicy, period: Interval): Interval {
+  const opens = DateTime.fromMillis(period.end, { zone: policy.periodZone }).plus(policy.claim.opensAfterPeriodEnd);
+  return { start: opens.toMillis(), end: opens.plus(policy.claim.windowLength).toMillis() };
+}
+
+export function claimStatus(filedAt: number | null, window: Interval): ClaimStatus {
+  if (filedAt === null) return 'missing';
+  if (filedAt < window.start) return 'premature';
+  return filedAt < window.end ? 'in-window' : 'late';
+}

@@ -1,0 +1,67 @@
+import type { CompiledPolicy } from '../compile/compiled-policy.js';
+import { problem } from '../errors/problem.js';
+import type { Problem } from '../errors/problem.js';
+import type { Decision, EvaluateRequest } from '../model/evaluate-request.js';
+import type { PolicyRegistry } from '../registry/policy-registry.js';
+import { readFacts } from './facts.js';
+import { formatInstant, parseInstant } from './instants.js';
+import { evaluateRebate } from './rebate.js';
+import { evaluateSupport } from './support.js';
+
+export type EvaluateResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+export interface EvaluateContext {
+  /** The instant open tickets are judged at when the request gives no asOf. */
+  readonly now: number;
+  readonly decisionId: string;
+}
+
+type Choice = { ok: true; policy: CompiledPolicy } | { ok: false; problems: Problem[] };
+
+/** The version a request is judged under: the one it names, else the published one in force. */
+export function chooseVersion(registry: PolicyRegistry, request: EvaluateRequest, now: number): Choice {
+  const { policy: id, version, facts } = request;
+  if (!registry.versions(id)) {
+    return { ok: false, problems: [problem('POLICY_NOT_FOUND', `there is no policy "${id}"; known policies: ${registry.ids().join(', ')}`, ['policy'])] };
+  }
+  if (version !== undefined) {
+    const named = registry.version(id, version);
+    const known = (registry.versions(id) ?? []).map((policy) => policy.ref.version).join(', ');
+    return named ? { ok: true, policy: named } : { ok: false, problems: [problem('VERSION_NOT_FOUND', `policy "${id}" has no version "${version}"; known versions: ${known}`, ['version'])] };
+  }
+  if (facts.period !== undefined) {
+    const inForce = registry.inForceForPeriod(id, facts.period);
+    return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', `no published version of "${id}" is in force on ${facts.period}-01`, ['facts', 'period'])] };
+  }
+  const asOf = facts.asOf === undefined ? now : parseInstant(facts.asOf);
+  if (asOf === null) return { ok: false, problems: [problem('REQUEST_INVALID', `${JSON.stringify(facts.asOf)} is not a real date and time`, ['facts', 'asOf'])] };
+  const inForce = registry.inForceAt(id, asOf);
+  return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', `no published version of "${id}" is in force at ${new Date(asOf).toISOString()}`, ['facts', 'asOf'])] };
+}
+
+/** Facts in, decision out: the same facts under the same policy file give the same decision, but for decisionId. */
+export async function evaluate(registry: PolicyRegistry, request: EvaluateRequest, context: EvaluateContext): Promise<EvaluateResult> {
+  const choice = chooseVersion(registry, request, context.now);
+  if (!choice.ok) return choice;
+  const { policy } = choice;
+  const read = readFacts(request.facts, policy, context.now);
+  if (!read.ok) return read;
+  const { facts } = read;
+
+  const rebate = facts.period === undefined ? undefined : await evaluateRebate(policy, facts, facts.period);
+  const support = request.facts.tickets === undefined ? undefined : await evaluateSupport(policy, facts.tickets, facts.asOf);
+  const { ref } = policy;
+  const decision: Decision = {
+    decisionId: context.decisionId,
+    policy: { id: ref.id, version: ref.version, effectiveFrom: ref.effectiveFrom, sha256: ref.sha256 },
+    ...(rebate ? { rebate: rebate.value } : {}),
+    ...(support ? { asOf: formatInstant(facts.asOf, 'UTC'), support: support.value } : {}),
+    explanation: [
+      `Decided under ${ref.id} version ${ref.version} (${policy.status}, effective from ${ref.effectiveFrom}, sha256 ${ref.sha256.slice(0, 12)}).`,
+      ...(rebate?.explanation ?? []),
+      ...(support?.explanation ?? []),
+    ],
+    trace: [...(rebate?.trace ?? []), ...(support?.trace ?? [])],
+  };
+  return { ok: true, decision };
+}

@@ -1,0 +1,148 @@
+import type { Decimal } from 'decimal.js';
+import type { CompiledPolicy } from '../compile/compiled-policy.js';
+import { problem } from '../errors/problem.js';
+import type { JsonPath, Problem } from '../errors/problem.js';
+import type { RequestFacts } from '../model/evaluate-request.js';
+import { exactDecimal } from '../model/values.js';
+import { parseInstant } from './instants.js';
+
+/** Items per list in one request; a month with more is split by the caller. */
+export const MAX_ITEMS_PER_LIST = 5000;
+
+export interface Incident {
+  readonly id: string;
+  readonly cause: string;
+  readonly start: number;
+  readonly end: number;
+  readonly reportedAt: number | null;
+}
+
+export interface MaintenanceWindow {
+  readonly id: string;
+  readonly announcedAt: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Ticket {
+  readonly id: string;
+  readonly priority: string;
+  readonly openedAt: number;
+  readonly actionAt: number | null;
+  readonly responseAt: number | null;
+}
+
+export interface Charges {
+  readonly amount: Decimal;
+  readonly currency: string;
+}
+
+/** The request's facts with instants as epoch milliseconds, checked against the policy. */
+export interface Facts {
+  readonly period: string | undefined;
+  readonly charges: Charges | undefined;
+  readonly incidents: readonly Incident[];
+  readonly maintenance: readonly MaintenanceWindow[];
+  readonly claimFiledAt: number | null;
+  readonly tickets: readonly Ticket[];
+  readonly asOf: number;
+  readonly account: Record<string, unknown>;
+}
+
+export type FactsResult = { readonly ok: true; readonly facts: Facts } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Reads instants, then checks what the schema cannot: limits, order of instants, unique ids, and the policy's vocabulary. */
+export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number): FactsResult {
+  const problems: Problem[] = [];
+  const base: JsonPath = ['facts'];
+  const instant = (text: string, path: JsonPath): number => {
+    const ms = parseInstant(text);
+    if (ms === null) problems.push(problem('REQUEST_INVALID', `${JSON.stringify(text)} is not a real date and time`, path));
+    return ms ?? 0;
+  };
+  const optionalInstant = (text: string | undefined, path: JsonPath): number | null => (text === undefined ? null : instant(text, path));
+
+  for (const list of ['incidents', 'maintenance', 'tickets'] as const) {
+    const length = raw[list]?.length ?? 0;
+    if (length > MAX_ITEMS_PER_LIST) {
+      return { ok: false, problems: [problem('TOO_MANY_ITEMS', `${list} lists ${length} items; at most ${MAX_ITEMS_PER_LIST} are accepted per request`, [...base, list])] };
+    }
+  }
+
+  const incidents = (raw.incidents ?? []).map((item, index): Incident => {
+    const at = [...base, 'incidents', index];
+    return { id: item.id, cause: item.cause, start: instant(item.start, [...at, 'start']), end: instant(item.end, [...at, 'end']), reportedAt: optionalInstant(item.reportedAt, [...at, 'reportedAt']) };
+  });
+  const maintenance = (raw.maintenance ?? []).map((item, index): MaintenanceWindow => {
+    const at = [...base, 'maintenance', index];
+    return { id: item.id, announcedAt: instant(item.announcedAt, [...at, 'announcedAt']), start: instant(item.start, [...at, 'start']), end: instant(item.end, [...at, 'end']) };
+  });
+  const tickets = (raw.tickets ?? []).map((item, index): Ticket => {
+    const at = [...base, 'tickets', index];
+    return {
+      id: item.id,
+      priority: item.priority,
+      openedAt: instant(item.openedAt, [...at, 'openedAt']),
+      actionAt: optionalInstant(item.actionAt, [...at, 'actionAt']),
+      responseAt: optionalInstant(item.respondedAt, [...at, 'respondedAt']),
+    };
+  });
+  const claimFiledAt = raw.claim ? instant(raw.claim.filedAt, [...base, 'claim', 'filedAt']) : null;
+  const asOf = raw.asOf === undefined ? now : instant(raw.asOf, [...base, 'asOf']);
+  if (problems.length > 0) return { ok: false, problems };
+
+  if (raw.period === undefined && raw.tickets === undefined) {
+    return { ok: false, problems: [problem('NOTHING_TO_DECIDE', 'send facts.period for a rebate decision or facts.tickets for support targets', base)] };
+  }
+
+  checkUniqueIds(incidents, [...base, 'incidents'], problems);
+  checkUniqueIds(maintenance, [...base, 'maintenance'], problems);
+  checkUniqueIds(tickets, [...base, 'tickets'], problems);
+
+  const known = [...policy.countedCauses, ...policy.excludedCauses];
+  incidents.forEach((incident, index) => {
+    const at = [...base, 'incidents', index];
+    if (!policy.countedCauses.has(incident.cause) && !policy.excludedCauses.has(incident.cause)) {
+      problems.push(problem('UNKNOWN_CAUSE', `the cause "${incident.cause}" is not one the policy knows; known causes: ${known.join(', ')}`, [...at, 'cause']));
+    }
+    if (incident.end < incident.start) problems.push(problem('END_BEFORE_START', `incident "${incident.id}" ends before it starts`, [...at, 'end']));
+  });
+  maintenance.forEach((window, index) => {
+    if (window.end < window.start) problems.push(problem('END_BEFORE_START', `maintenance window "${window.id}" ends before it starts`, [...base, 'maintenance', index, 'end']));
+  });
+  tickets.forEach((ticket, index) => {
+    const at = [...base, 'tickets', index];
+    if (!policy.priorities.has(ticket.priority)) {
+      problems.push(problem('UNKNOWN_PRIORITY', `the priority "${ticket.priority}" is not one the policy knows; known priorities: ${[...policy.priorities.keys()].join(', ')}`, [...at, 'priority']));
+    }
+    if (ticket.actionAt !== null && ticket.actionAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', `ticket "${ticket.id}" has actionAt before openedAt`, [...at, 'actionAt']));
+    if (ticket.responseAt !== null && ticket.responseAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', `ticket "${ticket.id}" has respondedAt before openedAt`, [...at, 'respondedAt']));
+  });
+
+  let charges: Charges | undefined;
+  if (raw.charges) {
+    const at = [...base, 'charges'];
+    const cap = policy.caps.get(raw.charges.currency);
+    const amount = exactDecimal(raw.charges.amount);
+    if (!cap) {
+      problems.push(problem('CURRENCY_NOT_ACCEPTED', `the policy has no cap for ${raw.charges.currency}, so no rebate can be computed in it; accepted: ${[...policy.caps.keys()].join(', ')}`, [...at, 'currency']));
+    } else if (amount.decimalPlaces() > cap.digits) {
+      problems.push(problem('AMOUNT_TOO_PRECISE', `${raw.charges.amount} has more than the ${cap.digits} decimals of ${cap.currency}`, [...at, 'amount']));
+    }
+    charges = { amount, currency: raw.charges.currency };
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    facts: { period: raw.period, charges, incidents, maintenance, claimFiledAt, tickets, asOf, account: (raw.account ?? {}) as Record<string, unknown> },
+  };
+}
+
+function checkUniqueIds(items: readonly { id: string }[], path: JsonPath, problems: Problem[]): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.id)) problems.push(problem('DUPLICATE_ID', `the id "${item.id}" appears more than once`, [...path, index, 'id']));
+    seen.add(item.id);
+  });
+}

@@ -1,0 +1,42 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorObject } from 'ajv';
+import { problem } from '../errors/problem.js';
+import type { Problem } from '../errors/problem.js';
+import { requestProblems } from '../evaluate/request.js';
+import { BodyProblems } from './json-body.js';
+import { sendProblems } from './send-problems.js';
+
+/** What fastify's own errors mean to a caller, as problems from the code table. */
+function problemsOf(error: FastifyError): readonly Problem[] | null {
+  if (error instanceof BodyProblems) return error.problems;
+  if (error.validation) {
+    const context = error.validationContext === 'body' ? [] : [error.validationContext ?? 'request'];
+    return requestProblems(error.validation as unknown as ErrorObject[]).map((found) => ({ ...found, path: [...context, ...found.path] }));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return [problem('BODY_TOO_LARGE', error.message)];
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return [problem('UNSUPPORTED_MEDIA_TYPE', 'the body must be sent as application/json')];
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return [problem('REQUEST_MALFORMED', 'the Content-Length does not match the body')];
+  }
+  if (error.statusCode === 413) return [problem('BODY_TOO_LARGE', error.message)];
+  if (error.statusCode === 415) return [problem('UNSUPPORTED_MEDIA_TYPE', error.message)];
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return [problem('REQUEST_MALFORMED', error.message)];
+  return null;
+}
+
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problems = problemsOf(error);
+    if (problems) {
+      request.log.info({ code: problems[0]?.code }, 'request refused');
+      return sendProblems(reply, problems);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'an unexpected error occurred; it has been logged', code: 'INTERNAL', errors: [] });
+  });
+
+  app.setNotFoundHandler((request, reply) => sendProblems(reply, [problem('ROUTE_NOT_FOUND', `there is no route ${request.method} ${request.url.split('?')[0] ?? ''}`)]));
+}

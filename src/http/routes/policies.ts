@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { CompiledPolicy } from '../../compile/compiled-policy.js';
+import { problem } from '../../errors/problem.js';
+import type { PolicyStore } from '../../registry/policy-store.js';
+import { sendProblems } from '../send-problems.js';
+
+const versionSummary = (policy: CompiledPolicy) => ({
+  ...policy.ref,
+  status: policy.status,
+  title: policy.document.title,
+  changeNote: policy.document.changeNote,
+});
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } } as const;
+const versionParams = { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string', maxLength: 200 }, version: { type: 'string', maxLength: 200 } } } as const;
+
+export function policyRoutes(app: FastifyInstance, store: PolicyStore): void {
+  app.get('/v1/policies', { schema: { tags: ['policies'], summary: 'Every policy with its versions.' } }, async () => {
+    const registry = store.current();
+    return { policies: registry.ids().map((id) => ({ id, versions: (registry.versions(id) ?? []).map(versionSummary) })) };
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/policies/:id', { schema: { tags: ['policies'], summary: 'One policy\'s versions.', params: idParams } }, async (request, reply) => {
+    const versions = store.current().versions(request.params.id);
+    if (!versions) return sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${request.params.id}"`, ['id'])]);
+    return { id: request.params.id, versions: versions.map(versionSummary) };
+  });
+
+  app.get<{ Params: { id: string; version: string } }>(
+    '/v1/policies/:id/versions/:version',
+    { schema: { tags: ['policies'], summary: 'One version\'s terms, as legal wrote them.', params: versionParams } },
+    async (request, reply) => {
+      const { id, version } = request.params;
+      const registry = store.current();
+      if (!registry.versions(id)) return sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${id}"`, ['id'])]);
+      const policy = registry.version(id, version);
+      if (!policy) return sendProblems(reply, [problem('VERSION_NOT_FOUND', `policy "${id}" has no version "${version}"`, ['version'])]);
+      return { ...versionSummary(policy), terms: policy.document };
+    },
+  );
+}
