@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { configFromEnv, startServer } from '../http/server.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import type { Output } from './output.js';
 
@@ -17,6 +20,31 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
     .description('Check every policy file in a folder; print each problem as file:line:col CODE message, or one summary line per policy.')
     .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
     .action(async (dir: string) => exit(await validateCommand(dir, output)));
+
+  program
+    .command('evaluate')
+    .description('Print the decision for a case file: the body of POST /v1/evaluate, as JSON or YAML.')
+    .argument('<case>', 'the case file')
+    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
+    .option('--pretty', 'indent the JSON for reading', false)
+    .action(async (caseFile: string, options: { policies: string; pretty: boolean }) => exit(await evaluateCommand(caseFile, options, output)));
+
+  program
+    .command('test')
+    .description("Run every policy's scenario cases (policies/<id>/cases/*.yaml) through the real pipeline; exit non-zero on any failure.")
+    .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
+    .action(async (dir: string) => exit(await testCommand(dir, output)));
+
+  program
+    .command('serve')
+    .description('Serve the HTTP API (as `npm start`), reloading policies when they change.')
+    .option('-p, --policies <dir>', 'the policies folder', process.env['POLICIES_DIR'] ?? DEFAULT_POLICIES_DIR)
+    .option('--host <host>', 'the address to listen on', process.env['HOST'] ?? '127.0.0.1')
+    .option('--port <port>', 'the port to listen on', process.env['PORT'] ?? '3000')
+    .action(async (options: { policies: string; host: string; port: string }) => {
+      const app = await startServer({ ...configFromEnv(process.env), policiesDir: options.policies, host: options.host, port: Number(options.port) });
+      if (!app) exit(1);
+    });
 
   return program;
 }

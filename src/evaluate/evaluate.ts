@@ -51,6 +51,7 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
   const rebate = facts.period === undefined ? undefined : await evaluateRebate(policy, facts, facts.period);
   const support = request.facts.tickets === undefined ? undefined : await evaluateSupport(policy, facts.tickets, facts.asOf);
   const { ref } = policy;
+  // Keys in the order the API documents them; JSON.stringify keeps it.
   const decision: Decision = {
     decisionId: context.decisionId,
     policy: { id: ref.id, version: ref.version, effectiveFrom: ref.effectiveFrom, sha256: ref.sha256 },
@@ -64,4 +65,9 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
     trace: [...(rebate?.trace ?? []), ...(support?.trace ?? [])],
   };
   return { ok: true, decision };
+}
+
+/** The one serialization of a decision (and of the endpoint's problem documents), shared by the endpoint and the CLI. */
+export function serializeDecision(decision: Decision | object): string {
+  return JSON.stringify(decision);
 }

@@ -19,6 +19,8 @@ export interface YamlSource {
   readonly problems: readonly Diagnostic[];
   /** Places a problem found later (schema, checks) at its line and column. */
   readonly place: (problem: Problem) => Diagnostic;
+  /** The line and column of the value (or, with atKey, the key) at a path. */
+  readonly locate: (path: JsonPath, atKey?: boolean) => Position;
 }
 
 export function parseYamlSource(file: string, text: string): YamlSource {
@@ -53,8 +55,9 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 
   const readable = problems.length === 0;
   const value: unknown = readable ? doc.toJS({ maxAliasCount: MAX_ALIASES }) : undefined;
-  const place = (found: Problem): Diagnostic => ({ ...found, file, ...at(offsetOf(doc, found.path, found.atKey === true)) });
-  return { file, value, problems, place };
+  const locate = (path: JsonPath, atKey = false): Position => at(offsetOf(doc, path, atKey));
+  const place = (found: Problem): Diagnostic => ({ ...found, file, ...locate(found.path, found.atKey === true) });
+  return { file, value, problems, place, locate };
 }
 
 /** The offset of the node at `path`, or of the nearest ancestor that exists. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
-import { evaluate } from '../../evaluate/evaluate.js';
+import { evaluate, serializeDecision } from '../../evaluate/evaluate.js';
 import { validateRequestBody } from '../../evaluate/request.js';
-import type { EvaluateRequest } from '../../model/evaluate-request.js';
+import type { Decision, EvaluateRequest } from '../../model/evaluate-request.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionSchema } from '../../schemas/decision-schema.js';
 import { evaluateRequestSchema } from '../../schemas/evaluate-request-schema.js';
@@ -31,6 +31,8 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog }:
         },
       },
       validatorCompiler: () => validateRequestBody,
+      // The response schema documents the decision; the bytes come from the serializer the CLI uses too.
+      serializerCompiler: () => (data) => serializeDecision(data as Decision),
     },
     async (request, reply) => {
       // One registry for the whole request: a reload meanwhile does not change the terms mid-decision.

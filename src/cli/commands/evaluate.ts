@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import { formatDiagnostic } from '../../errors/problem.js';
+import { evaluate, serializeDecision } from '../../evaluate/evaluate.js';
+import { readRequest } from '../../evaluate/request.js';
+import { loadPolicies } from '../../registry/load-policies.js';
+import type { Output } from '../output.js';
+import { readDataFile } from '../read-case-file.js';
+
+/** Prints the decision the endpoint would give for a request body kept in a JSON or YAML file. */
+export async function evaluateCommand(caseFile: string, options: { policies: string; pretty: boolean }, output: Output): Promise<number> {
+  const read = await readDataFile(caseFile);
+  if (!read.ok) {
+    read.problems.forEach((problem) => output.err(formatDiagnostic(problem)));
+    return 1;
+  }
+  const { registry, diagnostics } = await loadPolicies(options.policies);
+  if (diagnostics.length > 0) {
+    diagnostics.forEach((diagnostic) => output.err(formatDiagnostic(diagnostic)));
+    return 1;
+  }
+  const request = readRequest(read.source.value);
+  const result = request.ok ? await evaluate(registry, request.request, { now: Date.now(), decisionId: randomUUID() }) : request;
+  if (!result.ok) {
+    result.problems.forEach((problem) => output.err(formatDiagnostic(read.source.place(problem))));
+    return 1;
+  }
+  output.out(options.pretty ? JSON.stringify(result.decision, null, 2) : serializeDecision(result.decision));
+  return 0;
+}

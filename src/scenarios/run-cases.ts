@@ -1,0 +1,77 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FromSchema } from 'json-schema-to-ts';
+import type { Diagnostic } from '../errors/problem.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import type { EvaluateResult } from '../evaluate/evaluate.js';
+import type { YamlSource } from '../load/yaml-source.js';
+import { parseYamlSource } from '../load/yaml-source.js';
+import type { PolicyRegistry } from '../registry/policy-registry.js';
+import { caseSchema } from '../schemas/case-schema.js';
+import { createAjv } from '../validate/ajv.js';
+import { schemaProblems } from '../validate/schema-problems.js';
+import { mismatches } from './match.js';
+import type { Mismatch } from './match.js';
+
+export type CaseFile = FromSchema<typeof caseSchema>;
+export type ScenarioCase = CaseFile['cases'][number];
+
+/** A case ready to run: where it is written, and the policy it belongs to. */
+export interface LoadedCase {
+  readonly policyId: string;
+  readonly case: ScenarioCase;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface CaseResult {
+  readonly loaded: LoadedCase;
+  readonly mismatches: readonly Mismatch[];
+}
+
+const validateCaseFile = createAjv({ allErrors: true }).compile<CaseFile>(caseSchema);
+
+/** Every case file of every policy: `<dir>/<id>/cases/*.yaml`, or the files of one folder given as `casesDir`. */
+export async function loadCases(policiesDir: string, only?: { policyId: string; casesDir?: string }): Promise<{ cases: LoadedCase[]; problems: Diagnostic[] }> {
+  const cases: LoadedCase[] = [];
+  const problems: Diagnostic[] = [];
+  const folders = only
+    ? [{ policyId: only.policyId, dir: only.casesDir ?? join(policiesDir, only.policyId, 'cases') }]
+    : (await readdir(policiesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => ({ policyId: entry.name, dir: join(policiesDir, entry.name, 'cases') }));
+  for (const { policyId, dir } of folders) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      const file = join(dir, name);
+      const source = parseYamlSource(file, await readFile(file, 'utf8'));
+      const read = readCaseFile(source);
+      problems.push(...read.problems);
+      cases.push(...read.cases.map((item) => ({ policyId, case: item.case, file, line: item.line })));
+    }
+  }
+  return { cases, problems };
+}
+
+function readCaseFile(source: YamlSource): { cases: { case: ScenarioCase; line: number }[]; problems: Diagnostic[] } {
+  if (source.problems.length > 0) return { cases: [], problems: [...source.problems] };
+  if (!validateCaseFile(source.value)) {
+    return { cases: [], problems: schemaProblems(validateCaseFile.errors ?? []).map((found) => source.place({ ...found, code: 'CASE_INVALID' })) };
+  }
+  return { cases: source.value.cases.map((item, index) => ({ case: item, line: source.locate(['cases', index]).line })), problems: [] };
+}
+
+/** Judges one case, under a version if given (the case's own, else the one in force). */
+export function evaluateCase(registry: PolicyRegistry, loaded: LoadedCase, version?: string): Promise<EvaluateResult> {
+  const chosen = version ?? loaded.case.version;
+  return evaluate(registry, { policy: loaded.policyId, ...(chosen === undefined ? {} : { version: chosen }), facts: loaded.case.facts }, { now: Date.now(), decisionId: 'scenario' });
+}
+
+/** The outcome fields a case can expect, from a result. */
+export function outcomeOf(result: EvaluateResult): Record<string, unknown> {
+  if (!result.ok) return { error: result.problems[0]?.code };
+  return { ...(result.decision.rebate ? { rebate: result.decision.rebate } : {}), ...(result.decision.support ? { support: result.decision.support } : {}) };
+}
+
+export async function runCase(registry: PolicyRegistry, loaded: LoadedCase): Promise<CaseResult> {
+  const result = await evaluateCase(registry, loaded);
+  return { loaded, mismatches: mismatches(loaded.case.expect, outcomeOf(result)) };
+}
