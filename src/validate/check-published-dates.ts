@@ -11,13 +11,13 @@ export function checkPublishedDates(files: readonly ValidatedFile[]): Diagnostic
     const key = `${policy.id}\u0000${policy.effectiveFrom}`;
     const first = firstByDate.get(key);
     if (first === undefined) {
-      firstByDate.set(key, file.file);
+      firstByDate.set(key, policy.version);
       continue;
     }
     diagnostics.push(
       file.source.place({
         code: 'DUPLICATE_EFFECTIVE_DATE',
-        message: `${first} is also published and effective from ${policy.effectiveFrom}; give each published version its own date`,
+        message: `version ${first} is also published and effective from ${policy.effectiveFrom}; give each published version its own date`,
         path: ['effectiveFrom'],
       }),
     );

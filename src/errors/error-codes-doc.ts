@@ -1,0 +1,32 @@
+import { policyErrorCodes, requestErrorCodes } from './codes.js';
+import type { ErrorCodeEntry } from './codes.js';
+
+function rows(table: Readonly<Record<string, ErrorCodeEntry>>, withStatus: boolean): string[] {
+  return Object.entries(table).map(([code, entry]) => `| \`${code}\` | ${withStatus ? `${entry.status ?? ''} | ` : ''}${entry.title} | ${entry.fix} |`);
+}
+
+/** docs/error-codes.md, generated from the code table so the two never disagree. */
+export function errorCodesDocument(): string {
+  return [
+    '# Error codes',
+    '',
+    'Generated from `src/errors/codes.ts` by `npm run generate`; a test fails when this page and the table disagree.',
+    '',
+    '## Policy files',
+    '',
+    '`npx policy validate` prints each problem as `file:line:col CODE message`.',
+    '',
+    '| Code | Meaning | How to fix it |',
+    '|---|---|---|',
+    ...rows(policyErrorCodes, false),
+    '',
+    '## Requests',
+    '',
+    'The HTTP API answers each as RFC 9457 problem details (`application/problem+json`) whose `type` is `/problems/<CODE>`; `errors[].path` is the JSON path of each offending field.',
+    '',
+    '| Code | HTTP status | Meaning | How to fix it |',
+    '|---|---|---|---|',
+    ...rows(requestErrorCodes, true),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,94 @@
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { policyErrorCodes } from '../src/errors/codes.js';
+import type { PolicyErrorCode } from '../src/errors/codes.js';
+import { formatDiagnostic } from '../src/errors/problem.js';
+import { MAX_POLICY_FILE_BYTES } from '../src/load/policy-files.js';
+import { loadPolicies } from '../src/registry/load-policies.js';
+import { basePolicyText, policiesFolder } from './helpers.js';
+
+const V1 = 'clicksend-sla/1.0.0.yaml';
+const edit = (from: string | RegExp, to: string) => (text: string) => {
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`fixture edit did not apply: ${String(from)}`);
+  return edited;
+};
+
+/** One broken policy folder per error code: the bundled policy with one mistake. */
+const fixtures: Record<Exclude<PolicyErrorCode, 'FILE_UNREADABLE'>, Record<string, string>> = {
+  FILE_TOO_LARGE: { [V1]: basePolicyText + `# ${'x'.repeat(MAX_POLICY_FILE_BYTES)}\n` },
+  FILE_MISPLACED: { [V1]: basePolicyText, 'stray.yaml': basePolicyText },
+  MODELINE_MISSING: { [V1]: basePolicyText.replace(/^# yaml-language-server.*\n/, '') },
+  YAML_SYNTAX: { [V1]: basePolicyText + 'support: [unclosed\n' },
+  YAML_DUPLICATE_KEY: { [V1]: basePolicyText + 'status: draft\n' },
+  YAML_ALIAS: { [V1]: basePolicyText + 'x: &a [1]\n' + Array.from({ length: 11 }, (_, i) => `y${i}: *a\n`).join('') },
+  YAML_TAG: { [V1]: edit('title: ClickSend service level agreement', 'title: !!binary aGk=')(basePolicyText) },
+  SCHEMA_UNKNOWN_KEY: { [V1]: edit('  noticePeriod: P7D', '  noticePeriod: P7D\n  noticePeriodd: P8D')(basePolicyText) },
+  SCHEMA_MISSING_KEY: { [V1]: edit('  monthMinutes: 43200\n', '')(basePolicyText) },
+  SCHEMA_WRONG_TYPE: { [V1]: edit('monthMinutes: 43200', 'monthMinutes: many')(basePolicyText) },
+  SCHEMA_INVALID_VALUE: { [V1]: edit('status: published', 'status: final')(basePolicyText) },
+  ID_MISMATCH: { [V1]: edit('id: clicksend-sla', 'id: clicksend')(basePolicyText) },
+  VERSION_MISMATCH: { [V1]: edit('version: "1.0.0"', 'version: "1.0.1"')(basePolicyText) },
+  INVALID_DATE: { [V1]: edit('effectiveFrom: "2020-01-01"', 'effectiveFrom: "2020-02-30"')(basePolicyText) },
+  INVALID_DURATION: { [V1]: edit('noticePeriod: P7D', 'noticePeriod: P7Q')(basePolicyText) },
+  INVALID_TIME_ZONE: { [V1]: edit('timeZone: Europe/Stockholm', 'timeZone: Europe/Stokholm')(basePolicyText) },
+  INVALID_OPENING_HOURS: { [V1]: edit('tuesday: ["09:00-17:00"]', 'tuesday: ["09:00-17:00", "16:00-18:00"]')(basePolicyText) },
+  DUPLICATE_HOLIDAY: { [V1]: edit('holidays: []', 'holidays:\n      - date: "2026-12-24"\n      - date: "2026-12-24"')(basePolicyText) },
+  CALENDAR_ALWAYS_OPEN_WITH_HOURS: { [V1]: edit('    alwaysOpen: true', '    alwaysOpen: true\n    openingHours:\n      monday: ["09:00-17:00"]')(basePolicyText) },
+  CALENDAR_NEVER_OPEN: { [V1]: edit(/\["09:00-17:00"\]/g, '[]')(basePolicyText) },
+  CALENDAR_UNDEFINED: { [V1]: edit('        calendar: business\n      response:', '        calendar: office\n      response:')(basePolicyText) },
+  TIERS_NOT_ORDERED: { [V1]: edit('uptimeBelow: 98', 'uptimeBelow: 99.5')(basePolicyText) },
+  REBATE_NOT_GROWING: { [V1]: edit('rebatePercent: 25', 'rebatePercent: 10')(basePolicyText) },
+  NUMBER_TOO_PRECISE: { [V1]: edit('uptimeBelow: 98', 'uptimeBelow: 97.99999999')(basePolicyText) },
+  CAUSE_COUNTED_AND_EXCLUDED: { [V1]: edit('    - customer-coding', '    - provider')(basePolicyText) },
+  UNKNOWN_CURRENCY: { [V1]: edit('USD: "125.00"', 'USD: "125.00"\n    XYZ: "100.00"')(basePolicyText) },
+  CAP_TOO_PRECISE: { [V1]: edit('USD: "125.00"', 'USD: "125.001"')(basePolicyText) },
+  RULE_DUPLICATE_ID: {
+    [V1]: edit('rules: []', 'rules:\n' + ['a', 'a'].map((id) => `  - id: trial-${id}\n    when: { fact: period, operator: equal, value: "2026-10" }\n    then: { outcome: note, code: NOTE, message: A note. }\n`).join(''))(basePolicyText),
+  },
+  RULE_UNKNOWN_FACT: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { fact: weather, operator: equal, value: rain }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
+  RULE_UNKNOWN_OPERATOR: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { fact: period, operator: before, value: "2026-10" }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
+  RULE_PATH_NOT_ALLOWED: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { fact: period, path: $.x, operator: equal, value: "2026-10" }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
+  DUPLICATE_EFFECTIVE_DATE: { [V1]: basePolicyText, 'clicksend-sla/2.0.0.yaml': edit('version: "1.0.0"', 'version: "2.0.0"')(basePolicyText) },
+  CASE_INVALID: {},
+};
+
+async function diagnosticsOf(files: Record<string, string>): Promise<string[]> {
+  const dir = policiesFolder(files);
+  const { diagnostics } = await loadPolicies(dir);
+  return diagnostics.map((diagnostic) => formatDiagnostic({ ...diagnostic, file: relative(dir, diagnostic.file) }));
+}
+
+describe('policy diagnostics, one broken fixture per error code', () => {
+  for (const [code, files] of Object.entries(fixtures)) {
+    if (Object.keys(files).length === 0) continue; // CASE_INVALID is about case files: see scenario tests
+    it(code, async () => {
+      const lines = await diagnosticsOf(files);
+      expect(lines.some((line) => line.includes(` ${code} `))).toBe(true);
+      expect(lines).toMatchSnapshot();
+    });
+  }
+
+  it('has a fixture for every policy error code', () => {
+    const covered = new Set([...Object.keys(fixtures), 'FILE_UNREADABLE']);
+    expect(Object.keys(policyErrorCodes).filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it('reports every problem of every file at once, sorted by file and line', async () => {
+    const broken = edit('monthMinutes: 43200', 'monthMinutes: -1')(edit('status: published', 'status: final')(basePolicyText));
+    const lines = await diagnosticsOf({ [V1]: broken, 'other/1.yaml': 'id: [' });
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    const keys = lines.map((line) => line.split(' ')[0] ?? '');
+    const order = keys.map((key) => {
+      const [file = '', row = '0'] = key.split(':');
+      return { file, row: Number(row) };
+    });
+    expect([...order].sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row)).toEqual(order);
+  });
+
+  it('points an unknown key at the key itself', async () => {
+    const [line] = await diagnosticsOf(fixtures.SCHEMA_UNKNOWN_KEY);
+    const keyLine = basePolicyText.split('\n').findIndex((text) => text.includes('noticePeriod: P7D')) + 2;
+    expect(line).toMatch(new RegExp(`^clicksend-sla/1.0.0.yaml:${keyLine}:3 SCHEMA_UNKNOWN_KEY unknown key "noticePeriodd"`));
+  });
+});
