@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { configFromEnv, startServer } from '../http/server.js';
+import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
 import type { Output } from './output.js';
@@ -34,6 +36,24 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
     .description("Run every policy's scenario cases (policies/<id>/cases/*.yaml) through the real pipeline; exit non-zero on any failure.")
     .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
     .action(async (dir: string) => exit(await testCommand(dir, output)));
+
+  program
+    .command('diff')
+    .description('List the terms that differ between two versions of a policy and every scenario whose outcome differs; exit 1 when any outcome changed.')
+    .argument('<policy>', 'the policy id')
+    .argument('<versionA>', 'the version to compare from')
+    .argument('<versionB>', 'the version to compare to')
+    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
+    .option('--cases <dir>', 'the scenario cases to compare on (default: the policy\'s cases folder)')
+    .action(async (policy: string, versionA: string, versionB: string, options: { policies: string; cases?: string }) => exit(await diffCommand(policy, versionA, versionB, options, output)));
+
+  program
+    .command('replay')
+    .description('Re-evaluate the decisions of a decision log (DECISION_LOG) and report every one that would now differ; exit 1 when any does.')
+    .argument('<log>', 'the NDJSON decision log')
+    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
+    .option('--version <version>', 'judge every decision under this version instead of the one each request would now get')
+    .action(async (log: string, options: { policies: string; version?: string }) => exit(await replayCommand(log, options, output)));
 
   program
     .command('serve')
