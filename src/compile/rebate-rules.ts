@@ -19,6 +19,7 @@ export interface OutcomeEventParams {
   readonly code: string;
   readonly message?: string;
   readonly rule?: string;
+  readonly clause?: string;
 }
 
 /** The most severe tier that fired, if any. */
@@ -55,7 +56,7 @@ export function compileRebateRules(document: PolicyDocument, tiers: readonly Com
       name: `claim-${status}`,
       priority: OUTCOME_PRIORITY,
       conditions: { all: [{ fact: 'claimStatus', operator: 'equal', value: status }] },
-      event: { type: 'ineligible', params: { code } },
+      event: { type: 'ineligible', params: { code, ...(document.claim.clause ? { clause: document.claim.clause } : {}) } },
     })),
     ...[...caps.values()].map((cap) => ({
       name: `cap-${cap.currency}`,
@@ -72,7 +73,7 @@ export function compileRebateRules(document: PolicyDocument, tiers: readonly Com
       name: `rule-${rule.id}`,
       priority: OUTCOME_PRIORITY,
       conditions: rule.when as TopLevelCondition,
-      event: { type: rule.then.outcome, params: { code: rule.then.code, message: rule.then.message, rule: rule.id } },
+      event: { type: rule.then.outcome, params: { code: rule.then.code, message: rule.then.message, rule: rule.id, ...(rule.clause ? { clause: rule.clause } : {}) } },
     })),
   ];
 

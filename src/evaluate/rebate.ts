@@ -49,12 +49,15 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
     [claimReasonCodes.late]: `claim filed ${show(facts.claimFiledAt ?? 0)} is late: the claim window closed ${show(window.end)}`,
   };
   const reasons: RebateDecision['reasons'] = [];
+  const reasonLines: string[] = [];
   let payable = true;
   for (const event of outcome.events) {
     if (event.type !== 'ineligible' && event.type !== 'note') continue;
     const params = event.params as OutcomeEventParams;
+    const message = params.message ?? builtInMessages[params.code] ?? params.code;
     payable &&= event.type !== 'ineligible';
-    reasons.push({ code: params.code, message: params.message ?? builtInMessages[params.code] ?? params.code });
+    reasons.push({ code: params.code, message });
+    reasonLines.push(`${event.type === 'note' ? 'Note' : 'Not payable'}: ${message} [${params.code}]${cite(params.clause)}.`);
   }
 
   const payableAmount = earned && cap && capped ? cap.amount : earned;
@@ -69,7 +72,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
       : `Uptime ${uptimeText(uptime)}% is not below ${policy.tiers[0]?.uptimeBelow.toString() ?? '100'}%: no rebate.`,
     ...moneyLines(facts, percent, earned, capped, cap?.amount, cap?.digits, document.rebate.capClause),
     `Claim window: ${windowText}${cite(document.claim.clause)}.`,
-    ...reasons.map((reason) => `${payable ? 'Note' : 'Not payable'}: ${reason.message} [${reason.code}].`),
+    ...reasonLines,
     ...(payable && tier && amount !== null ? [`Payable: ${amount} ${facts.charges?.currency ?? ''} as ${tier.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),
   ];
 

@@ -1,7 +1,7 @@
 import { formatDiagnostic } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import { loadPolicies } from './load-policies.js';
-import { PolicyRegistry } from './policy-registry.js';
+import type { PolicyRegistry } from './policy-registry.js';
 
 export interface RefusedReload {
   readonly at: string;

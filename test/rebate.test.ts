@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decide, incident, OCTOBER, rebateOf } from './helpers.js';
+
+const MONTH_START = Date.parse('2026-10-01T00:00:00Z');
+const MONTH_END = Date.parse('2026-11-01T00:00:00Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+const down = (minutes: number, seconds = 0) => [incident('INC-1', '2026-10-10T00:00:00Z', iso(Date.parse('2026-10-10T00:00:00Z') + minutes * 60_000 + seconds * 1000))];
+
+describe('rebate boundaries', () => {
+  it('exactly 99% earns 5%; one more minute earns 10%', async () => {
+    expect((await rebateOf({ ...OCTOBER, incidents: down(432) })).rebatePercent).toBe(5);
+    expect((await rebateOf({ ...OCTOBER, incidents: down(433) })).rebatePercent).toBe(10);
+  });
+
+  it('29 seconds are 0 minutes and 30 seconds are 1', async () => {
+    expect((await rebateOf({ ...OCTOBER, incidents: down(0, 29) })).downtimeMinutes).toBe(0);
+    expect((await rebateOf({ ...OCTOBER, incidents: down(0, 30) })).downtimeMinutes).toBe(1);
+  });
+
+  it('refuses an incident that ends before it starts, and an unknown cause', async () => {
+    const backwards = await decide({ ...OCTOBER, incidents: [incident('INC-1', '2026-10-10T01:00:00Z', '2026-10-10T00:00:00Z')] });
+    expect(backwards.ok ? [] : backwards.problems.map((p) => [p.code, p.path])).toEqual([['END_BEFORE_START', ['facts', 'incidents', 0, 'end']]]);
+    const unknown = await decide({ ...OCTOBER, incidents: [incident('INC-1', '2026-10-10T00:00:00Z', '2026-10-10T01:00:00Z', 'cosmic-rays')] });
+    expect(unknown.ok ? [] : unknown.problems.map((p) => p.code)).toEqual(['UNKNOWN_CAUSE']);
+  });
+
+  it('refuses a period before the first version, an unknown version and duplicate incident ids', async () => {
+    const early = await decide({ period: '2019-12' });
+    expect(early.ok ? [] : early.problems.map((p) => p.code)).toEqual(['NO_VERSION_IN_FORCE']);
+    const version = await decide({ period: '2026-10' }, { version: '9.9.9' });
+    expect(version.ok ? [] : version.problems.map((p) => p.code)).toEqual(['VERSION_NOT_FOUND']);
+    const twice = await decide({ ...OCTOBER, incidents: [...down(1), ...down(2)] });
+    expect(twice.ok ? [] : twice.problems.map((p) => p.code)).toEqual(['DUPLICATE_ID']);
+  });
+});
+
+describe('whole decisions', () => {
+  const months = {
+    'a typical month': { ...OCTOBER, incidents: [incident('INC-1', '2026-10-03T10:00:00Z', '2026-10-03T17:00:00Z', 'provider', '2026-10-03T10:05:00Z'), incident('INC-2', '2026-10-03T12:00:00Z', '2026-10-03T14:00:00Z'), incident('INC-3', '2026-10-05T12:00:00Z', '2026-10-05T14:00:00Z', 'customer-coding')] },
+    'no claim filed': { period: '2026-10', charges: { amount: '480.00', currency: 'USD' }, incidents: down(433) },
+    'a capped month with late maintenance notice': {
+      ...OCTOBER,
+      incidents: [incident('INC-1', '2026-10-10T00:00:00Z', '2026-10-11T12:01:00Z')],
+      maintenance: [{ id: 'MW-1', announcedAt: '2026-10-05T00:00:00Z', start: '2026-10-10T00:00:00Z', end: '2026-10-10T02:00:00Z' }],
+    },
+    'a month fully down': { ...OCTOBER, incidents: [incident('INC-1', '2026-09-30T00:00:00Z', '2026-11-02T00:00:00Z')] },
+  };
+  for (const [name, facts] of Object.entries(months)) {
+    it(name, async () => {
+      const result = await decide(facts);
+      expect(result).toMatchSnapshot();
+    });
+  }
+
+  it('are reproducible byte for byte but for the decisionId', async () => {
+    const first = await decide(months['a typical month']);
+    const second = await decide(months['a typical month']);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+});
+
+const instantIn = (from: number, to: number) => fc.integer({ min: from, max: to });
+const incidentArb = fc
+  .record({ start: instantIn(MONTH_START - 86_400_000, MONTH_END), length: fc.integer({ min: 0, max: 5 * 86_400_000 }), reportDelay: fc.option(fc.integer({ min: -3_600_000, max: 86_400_000 })), excluded: fc.boolean() })
+  .map(({ start, length, reportDelay, excluded }, index) => ({ start, end: start + length, reportDelay, excluded, index }));
+const toIncidents = (items: { start: number; end: number; reportDelay: number | null; excluded: boolean }[]) =>
+  items.map((item, index) => incident(`INC-${index}`, iso(item.start), iso(item.end), item.excluded ? 'customer-coding' : 'provider', item.reportDelay === null ? null : iso(item.start + item.reportDelay)));
+const charges = fc.integer({ min: 0, max: 100_000_000 }).map((cents) => ({ amount: (cents / 100).toFixed(2), currency: 'USD' }));
+
+describe('invariants (property tests)', () => {
+  it('uptime stays within [0, 100] and the amount never exceeds the cap', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(incidentArb, { maxLength: 8 }), charges, async (items, money) => {
+        const rebate = await rebateOf({ ...OCTOBER, charges: money, incidents: toIncidents(items) });
+        expect(rebate.uptimePercent).toBeGreaterThanOrEqual(0);
+        expect(rebate.uptimePercent).toBeLessThanOrEqual(100);
+        expect(Number(rebate.amount)).toBeLessThanOrEqual(125);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the rebate never falls as counted downtime grows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(incidentArb, { maxLength: 6 }), incidentArb, charges, async (items, extra, money) => {
+        const before = await rebateOf({ ...OCTOBER, charges: money, incidents: toIncidents(items) });
+        const after = await rebateOf({ ...OCTOBER, charges: money, incidents: toIncidents([...items, { ...extra, reportDelay: 0, excluded: false }]) });
+        expect(after.downtimeMinutes).toBeGreaterThanOrEqual(before.downtimeMinutes);
+        expect(after.rebatePercent).toBeGreaterThanOrEqual(before.rebatePercent);
+        expect(Number(after.amount)).toBeGreaterThanOrEqual(Number(before.amount));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reordering incidents changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(incidentArb, { minLength: 2, maxLength: 8 }).chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }))), async ([items, shuffled]) => {
+        const named = toIncidents(items);
+        const reordered = shuffled.map((item) => named[items.indexOf(item)]!);
+        const a = await rebateOf({ ...OCTOBER, incidents: named });
+        const b = await rebateOf({ ...OCTOBER, incidents: reordered });
+        expect({ ...b, incidents: [] }).toEqual({ ...a, incidents: [] });
+        expect([...b.incidents].sort((x, y) => x.id.localeCompare(y.id)).map((i) => i.countedMinutes)).toEqual([...a.incidents].sort((x, y) => x.id.localeCompare(y.id)).map((i) => i.countedMinutes));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
