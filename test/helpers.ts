@@ -1,7 +1,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import type { Output } from '../src/cli/output.js';
+import { buildApp } from '../src/http/app.js';
+import type { AppOptions } from '../src/http/app.js';
+import { PolicyStore } from '../src/registry/policy-store.js';
 import { buildProgram } from '../src/cli/program.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import type { EvaluateResult } from '../src/evaluate/evaluate.js';
@@ -76,4 +80,11 @@ export async function runCli(...args: string[]): Promise<{ code: number; out: st
     code = (error as { exitCode?: number }).exitCode ?? 2;
   }
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The HTTP app on a policies folder, as `npm start` builds it, for inject(). */
+export async function openApp(dir = BUNDLED_DIR, extra: Partial<AppOptions> = {}): Promise<FastifyInstance> {
+  const opened = await PolicyStore.open(dir);
+  if (!opened.store) throw new Error(`policies do not load: ${opened.diagnostics.map((d) => d.message).join('; ')}`);
+  return buildApp({ store: opened.store, ...extra });
 }

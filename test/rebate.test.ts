@@ -63,7 +63,7 @@ describe('whole decisions', () => {
 const instantIn = (from: number, to: number) => fc.integer({ min: from, max: to });
 const incidentArb = fc
   .record({ start: instantIn(MONTH_START - 86_400_000, MONTH_END), length: fc.integer({ min: 0, max: 5 * 86_400_000 }), reportDelay: fc.option(fc.integer({ min: -3_600_000, max: 86_400_000 })), excluded: fc.boolean() })
-  .map(({ start, length, reportDelay, excluded }, index) => ({ start, end: start + length, reportDelay, excluded, index }));
+  .map(({ start, length, reportDelay, excluded }) => ({ start, end: start + length, reportDelay, excluded }));
 const toIncidents = (items: { start: number; end: number; reportDelay: number | null; excluded: boolean }[]) =>
   items.map((item, index) => incident(`INC-${index}`, iso(item.start), iso(item.end), item.excluded ? 'customer-coding' : 'provider', item.reportDelay === null ? null : iso(item.start + item.reportDelay)));
 const charges = fc.integer({ min: 0, max: 100_000_000 }).map((cents) => ({ amount: (cents / 100).toFixed(2), currency: 'USD' }));

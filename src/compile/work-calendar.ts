@@ -4,8 +4,11 @@ import { readMinuteRange, weekdays } from '../model/values.js';
 import type { MinuteRange } from '../model/values.js';
 
 const MINUTE_MS = 60_000;
-/** Searching further than this for working time means the calendar has none left. */
-const MAX_DAYS_SEARCHED = 366 * 20;
+/**
+ * A safety net: validation guarantees weekly hours, so working time is always
+ * found within the listed holidays plus a week; searching further is a bug.
+ */
+const MAX_DAYS_SEARCHED = 366 * 5;
 /** Day schedules are cached by date; the cache is dropped whole when it grows past this. */
 const MAX_CACHED_DAYS = 4096;
 

@@ -68,7 +68,7 @@ export const requestErrorCodes = {
   END_BEFORE_START: { title: 'An interval ends before it starts', status: 422, fix: 'Send an end at or after the start.' },
   EVENT_BEFORE_OPENED: { title: 'A ticket event is before the ticket opened', status: 422, fix: 'Send actionAt and respondedAt at or after openedAt.' },
   DUPLICATE_ID: { title: 'The same id appears twice', status: 422, fix: 'Give every incident, maintenance window and ticket its own id.' },
-  INSTANT_OUT_OF_RANGE: { title: 'An instant is out of range', status: 422, fix: 'Send instants between the years 1970 and 9999.' },
+  INSTANT_OUT_OF_RANGE: { title: 'An instant or period is out of range', status: 422, fix: 'Send instants and periods from 1970 up to the year 3000.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type PolicyErrorCode = keyof typeof policyErrorCodes;

@@ -9,6 +9,11 @@ import { parseInstant } from './instants.js';
 /** Items per list in one request; a month with more is split by the caller. */
 export const MAX_ITEMS_PER_LIST = 5000;
 
+/** Instants a contract can speak of; far outside, calendar arithmetic would only search in vain. */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(3000, 0, 1);
+const RANGE_TEXT = 'from 1970-01-01 up to 3000-01-01';
+
 export interface Incident {
   readonly id: string;
   readonly cause: string;
@@ -58,6 +63,7 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   const instant = (text: string, path: JsonPath): number => {
     const ms = parseInstant(text);
     if (ms === null) problems.push(problem('REQUEST_INVALID', `${JSON.stringify(text)} is not a real date and time`, path));
+    else if (ms < EARLIEST || ms >= LATEST) problems.push(problem('INSTANT_OUT_OF_RANGE', `${text} is outside the instants accepted, ${RANGE_TEXT}`, path));
     return ms ?? 0;
   };
   const optionalInstant = (text: string | undefined, path: JsonPath): number | null => (text === undefined ? null : instant(text, path));
@@ -89,6 +95,10 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   });
   const claimFiledAt = raw.claim ? instant(raw.claim.filedAt, [...base, 'claim', 'filedAt']) : null;
   const asOf = raw.asOf === undefined ? now : instant(raw.asOf, [...base, 'asOf']);
+  const periodStart = raw.period === undefined ? null : Date.parse(`${raw.period}-01T00:00:00Z`);
+  if (periodStart !== null && (periodStart < EARLIEST || periodStart >= LATEST)) {
+    problems.push(problem('INSTANT_OUT_OF_RANGE', `the period ${raw.period} is outside the periods accepted, ${RANGE_TEXT}`, [...base, 'period']));
+  }
   if (problems.length > 0) return { ok: false, problems };
 
   if (raw.period === undefined && raw.tickets === undefined) {

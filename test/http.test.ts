@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp } from './helpers.js';
+
+let app: FastifyInstance;
+const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
+
+beforeAll(async () => {
+  app = await openApp();
+});
+afterAll(() => app.close());
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json', ...headers }, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('POST /v1/evaluate', () => {
+  it('returns the decision of a month and its tickets', async () => {
+    const response = await post(typicalMonth);
+    expect(response.statusCode).toBe(200);
+    const decision = response.json();
+    expect(Object.keys(decision)).toEqual(['decisionId', 'policy', 'rebate', 'asOf', 'support', 'explanation', 'trace']);
+    expect(decision.policy).toMatchObject({ id: 'clicksend-sla', version: '1.0.0', effectiveFrom: '2020-01-01' });
+    expect(decision.policy.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(decision.rebate).toMatchObject({ eligible: true, downtimeMinutes: 415, uptimePercent: 99.0394, rebatePercent: 5, amount: '24.00', currency: 'USD', capped: false, remedy: 'credit' });
+    expect(decision.support[1].action).toMatchObject({ dueAt: '2026-11-02T16:00:00+01:00', status: 'pending' });
+    expect(decision.trace.some((entry: { rule: string }) => entry.rule === 'rebate-tier-1')).toBe(true);
+    expect(response.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('gives the same bytes as the CLI serializer, and the same decision twice but for its id', async () => {
+    const [a, b] = [await post(typicalMonth), await post(typicalMonth)];
+    const strip = (text: string) => text.replace(/"decisionId":"[^"]+"/, '');
+    expect(strip(a.body)).toBe(strip(b.body));
+  });
+
+  const refusals: [string, unknown, number, string, string][] = [
+    ['malformed JSON', '{"policy":', 400, 'REQUEST_MALFORMED', '$'],
+    ['an unknown key', { policy: 'clicksend-sla', facts: { period: '2026-10', extra: 1 } }, 400, 'REQUEST_INVALID', '$.facts.extra'],
+    ['a wrong type', { policy: 'clicksend-sla', facts: { period: 202610 } }, 400, 'REQUEST_INVALID', '$.facts.period'],
+    ['an instant without offset', { policy: 'clicksend-sla', facts: { period: '2026-10', claim: { filedAt: '2026-11-01T00:00:00' } } }, 400, 'REQUEST_INVALID', '$.facts.claim.filedAt'],
+    ['a date that does not exist', { policy: 'clicksend-sla', facts: { period: '2026-10', claim: { filedAt: '2026-02-30T00:00:00Z' } } }, 400, 'REQUEST_INVALID', '$.facts.claim.filedAt'],
+    ['money as a number', { policy: 'clicksend-sla', facts: { period: '2026-10', charges: { amount: 480, currency: 'USD' } } }, 400, 'REQUEST_INVALID', '$.facts.charges.amount'],
+    ['a __proto__ key', '{"policy":"clicksend-sla","facts":{"period":"2026-10","account":{"__proto__":{"admin":true}}}}', 400, 'REQUEST_INVALID', '$.facts.account.__proto__'],
+    ['an unknown policy', { policy: 'nope', facts: { period: '2026-10' } }, 404, 'POLICY_NOT_FOUND', '$.policy'],
+    ['an unknown version', { policy: 'clicksend-sla', version: '0.1', facts: { period: '2026-10' } }, 404, 'VERSION_NOT_FOUND', '$.version'],
+    ['a period before the first version', { policy: 'clicksend-sla', facts: { period: '2019-12' } }, 422, 'NO_VERSION_IN_FORCE', '$.facts.period'],
+    ['nothing to decide', { policy: 'clicksend-sla', facts: {} }, 422, 'NOTHING_TO_DECIDE', '$.facts'],
+    ['an unknown currency', { policy: 'clicksend-sla', facts: { period: '2026-10', charges: { amount: '1.00', currency: 'SEK' } } }, 422, 'CURRENCY_NOT_ACCEPTED', '$.facts.charges.currency'],
+    ['more decimals than the currency', { policy: 'clicksend-sla', facts: { period: '2026-10', charges: { amount: '1.001', currency: 'USD' } } }, 422, 'AMOUNT_TOO_PRECISE', '$.facts.charges.amount'],
+    ['an unknown priority', { policy: 'clicksend-sla', facts: { tickets: [{ id: 'T', priority: 'urgent', openedAt: '2026-10-01T00:00:00Z' }] } }, 422, 'UNKNOWN_PRIORITY', '$.facts.tickets[0].priority'],
+    ['a response before the ticket opened', { policy: 'clicksend-sla', facts: { tickets: [{ id: 'T', priority: 'major', openedAt: '2026-10-01T00:00:00Z', respondedAt: '2026-09-30T00:00:00Z' }] } }, 422, 'EVENT_BEFORE_OPENED', '$.facts.tickets[0].respondedAt'],
+    ['the same ticket twice', { policy: 'clicksend-sla', facts: { tickets: [{ id: 'T', priority: 'major', openedAt: '2026-10-01T00:00:00Z' }, { id: 'T', priority: 'major', openedAt: '2026-10-01T00:00:00Z' }] } }, 422, 'DUPLICATE_ID', '$.facts.tickets[1].id'],
+    ['maintenance ending before it starts', { policy: 'clicksend-sla', facts: { period: '2026-10', maintenance: [{ id: 'M', announcedAt: '2026-09-01T00:00:00Z', start: '2026-10-02T00:00:00Z', end: '2026-10-01T00:00:00Z' }] } }, 422, 'END_BEFORE_START', '$.facts.maintenance[0].end'],
+  ];
+  for (const [what, body, status, code, path] of refusals) {
+    it(`refuses ${what} with ${status} ${code} at ${path}`, async () => {
+      const response = await post(body);
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const details = response.json();
+      expect(details).toMatchObject({ type: `/problems/${code}`, status, code });
+      expect(details.errors[0]).toMatchObject({ code, path });
+    });
+  }
+
+  it('refuses a body over the limit with 413, and a non-JSON body with 415', async () => {
+    const small = await openApp('policies', { bodyLimit: 100 });
+    const big = await small.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(typicalMonth) });
+    expect([big.statusCode, big.json().code]).toEqual([413, 'BODY_TOO_LARGE']);
+    await small.close();
+    const text = await post('hello', { 'content-type': 'text/plain' });
+    expect([text.statusCode, text.json().code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+  });
+
+  it('refuses more incidents than the per-request limit with 422 naming it', async () => {
+    const incidents = Array.from({ length: 5001 }, (_, i) => ({ id: `I${i}`, start: '2026-10-01T00:00:00Z', end: '2026-10-01T00:01:00Z', cause: 'provider' }));
+    const response = await post({ policy: 'clicksend-sla', facts: { period: '2026-10', incidents } });
+    expect([response.statusCode, response.json().code]).toEqual([422, 'TOO_MANY_ITEMS']);
+    expect(response.json().detail).toContain('at most 5000');
+  });
+});
+
+describe('policy routes', () => {
+  it('lists policies, a policy and a version with its terms', async () => {
+    const list = (await app.inject('/v1/policies')).json();
+    expect(list.policies[0]).toMatchObject({ id: 'clicksend-sla', versions: [{ version: '1.0.0', status: 'published' }] });
+    expect((await app.inject('/v1/policies/clicksend-sla')).json().versions).toHaveLength(1);
+    const version = (await app.inject('/v1/policies/clicksend-sla/versions/1.0.0')).json();
+    expect(version.terms.rebate.caps).toEqual({ USD: '125.00' });
+    const missing = await app.inject('/v1/policies/clicksend-sla/versions/9');
+    expect([missing.statusCode, missing.json().code]).toEqual([404, 'VERSION_NOT_FOUND']);
+  });
+
+  it('gives "respond by" due times for a new ticket', async () => {
+    const response = await app.inject('/v1/policies/clicksend-sla/targets?priority=non-urgent&openedAt=2026-10-30T16:00:00%2B01:00');
+    expect(response.json()).toMatchObject({ priority: 'non-urgent', action: { dueAt: '2026-11-02T16:00:00+01:00', targetMinutes: 480, calendar: 'business' } });
+    const plusAsSpace = await app.inject('/v1/policies/clicksend-sla/targets?priority=major&openedAt=2026-10-30T16:00:00+01:00');
+    expect(plusAsSpace.json().response.dueAt).toBe('2026-10-30T17:00:00Z');
+    const unknown = await app.inject('/v1/policies/clicksend-sla/targets?priority=urgent&openedAt=2026-10-30T16:00:00Z');
+    expect([unknown.statusCode, unknown.json().code]).toEqual([422, 'UNKNOWN_PRIORITY']);
+    expect(unknown.json().detail).toContain('known priorities: major, non-urgent');
+  });
+});
+
+describe('operations', () => {
+  it('answers health and readiness with the loaded versions', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = (await app.inject('/readyz')).json();
+    expect(ready).toMatchObject({ status: 'ready', refusedReload: null, policies: [{ id: 'clicksend-sla', version: '1.0.0' }] });
+  });
+
+  it('serves the OpenAPI document and a docs page', async () => {
+    const document = (await app.inject('/docs/json')).json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/evaluate', '/v1/policies', '/healthz', '/readyz']));
+    expect((await app.inject('/docs/')).statusCode).toBe(200);
+  });
+
+  it('explains every problem type and answers unknown routes with problem details', async () => {
+    expect((await app.inject('/problems/UNKNOWN_CAUSE')).json()).toMatchObject({ code: 'UNKNOWN_CAUSE', status: 422 });
+    const missing = await app.inject('/nowhere');
+    expect([missing.statusCode, missing.json().code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+  });
+});
