@@ -38,8 +38,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(({ schema }) => requestAjv.compile(schema));
   installJsonBodyParser(app);
+  // Once closing, answer in-flight requests with Connection: close, so keep-alive clients let shutdown finish.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   await app.register(swagger, {
