@@ -1,3 +1,5 @@
+import { DateTime, Info } from 'luxon';
+import type { Duration } from 'luxon';
 import type { PolicyFile } from '../load/policy-files.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import { exactDecimal, minorUnitDigits, readDuration, readTargetMinutes } from '../model/values.js';
@@ -10,6 +12,20 @@ import { compileWorkCalendar } from './work-calendar.js';
 function accepted<T>(value: T | null, what: string): T {
   if (value === null) throw new Error(`validated policy holds an unreadable ${what}`);
   return value;
+}
+
+/**
+ * A notice period counted back from a window's start in the policy's zone. Where
+ * every day has 24 hours (a fixed-offset zone) and the period has no months or
+ * years, that is a fixed number of milliseconds, worked out once here.
+ */
+function noticeDeadline(zone: string, notice: Duration): (startMs: number) => number {
+  const { years = 0, quarters = 0, months = 0 } = notice.toObject();
+  if (Info.normalizeZone(zone)?.isUniversal && years === 0 && quarters === 0 && months === 0) {
+    const noticeMs = notice.shiftTo('milliseconds').milliseconds;
+    return (startMs) => startMs - noticeMs;
+  }
+  return (startMs) => DateTime.fromMillis(startMs, { zone }).minus(notice).toMillis();
 }
 
 /** Turns a validated policy document into the form evaluation runs on. */
@@ -45,7 +61,7 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     countFrom: document.downtime.countFrom,
     countedCauses: new Set(document.downtime.countedCauses),
     excludedCauses: new Set(document.downtime.excludedCauses),
-    noticePeriod: accepted(readDuration(document.maintenance.noticePeriod), 'notice period'),
+    latestQualifyingAnnouncement: noticeDeadline(document.period.timeZone, accepted(readDuration(document.maintenance.noticePeriod), 'notice period')),
     tiers,
     caps,
     claim: {

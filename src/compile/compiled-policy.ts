@@ -1,7 +1,8 @@
 import type { Decimal } from 'decimal.js';
 import type { Duration } from 'luxon';
 import type { PolicyDocument } from '../model/policy-document.js';
-import type { RuleSet } from './rule-set.js';
+import type { RebateRules } from './rebate-rules.js';
+import type { SupportRules } from './support-rules.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 /** What every decision says about the terms it was made under. */
@@ -49,11 +50,12 @@ export interface CompiledPolicy {
   readonly countFrom: 'report' | 'start';
   readonly countedCauses: ReadonlySet<string>;
   readonly excludedCauses: ReadonlySet<string>;
-  readonly noticePeriod: Duration;
+  /** The latest announcement that makes a maintenance window starting at `startMs` scheduled. */
+  readonly latestQualifyingAnnouncement: (startMs: number) => number;
   readonly tiers: readonly CompiledTier[];
   readonly caps: ReadonlyMap<string, CompiledCap>;
   readonly claim: { readonly opensAfterPeriodEnd: Duration; readonly windowLength: Duration };
   readonly priorities: ReadonlyMap<string, CompiledPriority>;
-  readonly rebateRules: RuleSet;
-  readonly supportRules: RuleSet;
+  readonly rebateRules: RebateRules;
+  readonly supportRules: SupportRules;
 }

@@ -1,50 +1,35 @@
 import type { RuleProperties } from 'json-rules-engine';
 import type { CompiledPriority } from './compiled-policy.js';
-import { firedEvents, RuleSet } from './rule-set.js';
+import { RuleSet } from './rule-set.js';
 
 export const targetKinds = ['action', 'response'] as const;
 export type TargetKind = (typeof targetKinds)[number];
 export type TargetStatus = 'met' | 'breached' | 'pending';
 
-const TARGET_PRIORITY = 2;
-const STATUS_PRIORITY = 1;
+export interface SupportRules {
+  /** Which targets a ticket's priority carries (fact: priority). */
+  readonly targets: RuleSet;
+  /**
+   * The status of each target, from facts computed exactly beforehand:
+   * `<kind>Done` (it happened), `<kind>OnTime` (at or before the due time),
+   * `<kind>PastDue` (not done, and asOf is after the due time).
+   */
+  readonly status: RuleSet;
+}
 
-/**
- * A ticket's targets as rules: the priority's rule picks its targets (policy data),
- * the due times are derived from them on the target's calendar, and the status
- * rules compare the ticket's events with the due times.
- * Facts: priority, openedAt, actionAt, responseAt, asOf (epoch milliseconds, null when not yet).
- */
-export function compileSupportRules(priorities: ReadonlyMap<string, CompiledPriority>): RuleSet {
-  const rules: RuleProperties[] = [...priorities.values()].map((priority) => ({
+export function compileSupportRules(priorities: ReadonlyMap<string, CompiledPriority>): SupportRules {
+  const targets: RuleProperties[] = [...priorities.values()].map((priority) => ({
     name: `priority-${priority.name}`,
-    priority: TARGET_PRIORITY,
     conditions: { all: [{ fact: 'priority', operator: 'equal', value: priority.name }] },
     event: { type: 'targets', params: { priority: priority.name } },
   }));
-  for (const kind of targetKinds) {
-    const at = `${kind}At`;
-    const due = { fact: `${kind}DueAt` };
-    const status = (name: TargetStatus, rule: string, conditions: RuleProperties['conditions']): RuleProperties => ({
-      name: `${kind}-${rule}`,
-      priority: STATUS_PRIORITY,
-      conditions,
-      event: { type: 'status', params: { kind, status: name } },
+  const status = targetKinds.flatMap((kind): RuleProperties[] => {
+    const rule = (name: string, outcome: TargetStatus, done: boolean, fact: string, value: boolean): RuleProperties => ({
+      name: `${kind}-${name}`,
+      conditions: { all: [{ fact: `${kind}Done`, operator: 'equal', value: done }, { fact: `${kind}${fact}`, operator: 'equal', value }] },
+      event: { type: 'status', params: { kind, status: outcome } },
     });
-    rules.push(
-      status('met', 'met', { all: [{ fact: at, operator: 'notEqual', value: null }, { fact: at, operator: 'lessThanInclusive', value: due }] }),
-      status('breached', 'late', { all: [{ fact: at, operator: 'notEqual', value: null }, { fact: at, operator: 'greaterThan', value: due }] }),
-      status('breached', 'overdue', { all: [{ fact: at, operator: 'equal', value: null }, { fact: 'asOf', operator: 'greaterThan', value: due }] }),
-      status('pending', 'pending', { all: [{ fact: at, operator: 'equal', value: null }, { fact: 'asOf', operator: 'lessThanInclusive', value: due }] }),
-    );
-  }
-
-  const dueAt = (kind: TargetKind) => async (_params: Record<string, unknown>, almanac: Parameters<typeof firedEvents>[0]) => {
-    const chosen = firedEvents(almanac).find((event) => event.type === 'targets');
-    const priority = priorities.get(String(chosen?.params?.['priority']));
-    if (!priority) return undefined;
-    const openedAt = await almanac.factValue<number>('openedAt');
-    return priority[kind].calendar.addWorkingMinutes(openedAt, priority[kind].minutes);
-  };
-  return new RuleSet(rules, { actionDueAt: dueAt('action'), responseDueAt: dueAt('response') });
+    return [rule('met', 'met', true, 'OnTime', true), rule('late', 'breached', true, 'OnTime', false), rule('overdue', 'breached', false, 'PastDue', true), rule('pending', 'pending', false, 'PastDue', false)];
+  });
+  return { targets: new RuleSet(targets), status: new RuleSet(status) };
 }

@@ -9,8 +9,9 @@ const MINUTE_MS = 60_000;
  * found within the listed holidays plus a week; searching further is a bug.
  */
 const MAX_DAYS_SEARCHED = 366 * 5;
-/** Day schedules are cached by date; the cache is dropped whole when it grows past this. */
-const MAX_CACHED_DAYS = 4096;
+/** How far from the days already computed a query may fall before they are dropped and computed afresh. */
+const REMEMBERED_SPAN_MS = 366 * 86_400_000;
+const DAY_MS = 86_400_000;
 
 /** A calendar that counts working time: 24/7, or weekly hours with holidays, in its own time zone. */
 export interface WorkCalendar {
@@ -39,29 +40,57 @@ export function compileWorkCalendar(name: string, document: CalendarDocument): W
 
   const weekly = weekdays.map((day) => (document.openingHours?.[day] ?? []).map(readMinuteRange));
   const holidays = new Map((document.holidays ?? []).map((holiday) => [holiday.date, (holiday.openingHours ?? []).map(readMinuteRange)]));
-  const cache = new Map<string, Span[]>();
 
   /** The working spans of one local day, as absolute instants (correct across DST changes). */
   const spansOf = (day: DateTime): Span[] => {
-    const key = day.toISODate() ?? '';
-    const cached = cache.get(key);
-    if (cached) return cached;
-    const ranges: MinuteRange[] = holidays.get(key) ?? weekly[day.weekday - 1] ?? [];
-    const spans = ranges
-      .map((range): Span => [localMinute(day, range.from), localMinute(day, range.to)])
-      .sort((a, b) => a[0] - b[0]);
-    if (cache.size >= MAX_CACHED_DAYS) cache.clear();
-    cache.set(key, spans);
-    return spans;
+    const ranges: MinuteRange[] = holidays.get(day.toISODate() ?? '') ?? weekly[day.weekday - 1] ?? [];
+    return ranges.map((range): Span => [localMinute(day, range.from), localMinute(day, range.to)]).sort((a, b) => a[0] - b[0]);
+  };
+
+  // The working spans of a run of whole local days [coveredFrom, coveredTo), computed
+  // with luxon once and then searched: evaluation asks the same weeks again and again.
+  let timeline: Span[] = [];
+  let coveredFrom = 0;
+  let coveredTo = 0;
+  const startOfDay = (ms: number): number => DateTime.fromMillis(ms, { zone: timeZone }).startOf('day').toMillis();
+  const nextDay = (dayStart: number): number => DateTime.fromMillis(dayStart, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis();
+  const extendForward = (days: number): void => {
+    for (let day = 0; day < days; day++) {
+      timeline.push(...spansOf(DateTime.fromMillis(coveredTo, { zone: timeZone })));
+      coveredTo = nextDay(coveredTo);
+    }
+  };
+  const cover = (ms: number): void => {
+    const far = ms < coveredFrom - REMEMBERED_SPAN_MS || ms >= coveredTo + REMEMBERED_SPAN_MS || coveredTo - coveredFrom > 10 * REMEMBERED_SPAN_MS;
+    if (timeline.length === 0 || far) {
+      timeline = [];
+      coveredFrom = coveredTo = startOfDay(ms);
+    }
+    if (ms < coveredFrom) {
+      const before: Span[] = [];
+      let day = startOfDay(ms);
+      const from = day;
+      while (day < coveredFrom) {
+        before.push(...spansOf(DateTime.fromMillis(day, { zone: timeZone })));
+        day = nextDay(day);
+      }
+      timeline = [...before, ...timeline];
+      coveredFrom = from;
+    }
+    while (ms >= coveredTo) extendForward(1);
   };
 
   /** Calls `visit` with each working span that ends after `fromMs`, in order, until it returns true. */
   const walk = (fromMs: number, visit: (span: Span) => boolean): void => {
-    let day = DateTime.fromMillis(fromMs, { zone: timeZone }).startOf('day');
-    for (let searched = 0; searched < MAX_DAYS_SEARCHED; searched++, day = day.plus({ days: 1 }).startOf('day')) {
-      for (const span of spansOf(day)) {
-        if (span[1] > fromMs && visit(span)) return;
+    cover(fromMs);
+    let index = firstEndingAfter(timeline, fromMs);
+    const limit = coveredTo + MAX_DAYS_SEARCHED * DAY_MS;
+    for (;;) {
+      for (; index < timeline.length; index++) {
+        if (visit(timeline[index] as Span)) return;
       }
+      if (coveredTo > limit) break;
+      extendForward(31);
     }
     throw new RangeError(`calendar "${name}" has no working time within ${MAX_DAYS_SEARCHED} days of ${new Date(fromMs).toISOString()}`);
   };
@@ -103,4 +132,16 @@ export function compileWorkCalendar(name: string, document: CalendarDocument): W
 function localMinute(day: DateTime, minutes: number): number {
   if (minutes === 24 * 60) return day.plus({ days: 1 }).startOf('day').toMillis();
   return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+}
+
+/** Index of the first span ending after `ms` (spans are sorted and do not overlap). */
+function firstEndingAfter(spans: readonly Span[], ms: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((spans[middle] as Span)[1] > ms) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
 import type { Incident, MaintenanceWindow } from './facts.js';
 import { formatInstant } from './instants.js';
@@ -34,7 +33,7 @@ export function countDowntime(policy: CompiledPolicy, period: Interval, incident
   const zone = policy.periodZone;
   const show = (ms: number): string => formatInstant(ms, zone);
   const notice = policy.document.maintenance.noticePeriod;
-  const qualifies = (window: MaintenanceWindow): boolean => DateTime.fromMillis(window.announcedAt, { zone }).plus(policy.noticePeriod).toMillis() <= window.start;
+  const qualifies = (window: MaintenanceWindow): boolean => window.announcedAt <= policy.latestQualifyingAnnouncement(window.start);
   const scheduled = maintenance.filter(qualifies);
   const late = maintenance.filter((window) => !qualifies(window));
 

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
-import { claimReasonCodes, earnedTier, NO_REBATE_EARNED } from '../compile/rebate-rules.js';
+import { claimReasonCodes, earnedTier, NO_REBATE_EARNED, rebateAmount } from '../compile/rebate-rules.js';
 import type { OutcomeEventParams } from '../compile/rebate-rules.js';
 import type { RebateDecision } from '../model/evaluate-request.js';
 import { ExactDecimal } from '../model/values.js';
@@ -26,20 +26,23 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const status = claimStatus(facts.claimFiledAt, window);
   const cap = facts.charges ? policy.caps.get(facts.charges.currency) : undefined;
 
-  const outcome = await policy.rebateRules.run({
+  const tierOutcome = await policy.rebateRules.tiers.run({ uptimePercent: uptime });
+  const tier = earnedTier(policy.tiers, tierOutcome.events);
+  const percent: Decimal = tier?.rebatePercent ?? new ExactDecimal(0);
+  const earned = facts.charges && cap ? rebateAmount(facts.charges.amount, percent, cap.digits) : undefined;
+  const outcome = await policy.rebateRules.outcome.run({
     account: facts.account,
     period,
     currency: facts.charges?.currency,
     chargesAmount: facts.charges?.amount,
     downtimeMinutes: countedMinutes,
     uptimePercent: uptime,
+    rebatePercent: percent,
+    rebateAmount: earned,
     claimStatus: status,
     incidentCount: facts.incidents.length,
   });
 
-  const tier = earnedTier(policy.tiers, outcome.almanac);
-  const percent = await outcome.almanac.factValue<Decimal>('rebatePercent');
-  const earned = await outcome.almanac.factValue<Decimal | undefined>('rebateAmount');
   const capped = outcome.events.some((event) => event.type === 'cap');
   const windowText = `${show(window.start)} up to ${show(window.end)}`;
   const builtInMessages: Record<string, string> = {
@@ -92,7 +95,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
       incidents: downtime.incidents.map((incident) => ({ id: incident.id, countedMinutes: incident.countedMinutes, notes: incident.notes })),
     },
     explanation,
-    trace: toTrace('rebate', outcome.trace),
+    trace: [...toTrace('rebate', tierOutcome.trace), ...toTrace('rebate', outcome.trace)],
   };
 }
 

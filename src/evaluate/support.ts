@@ -17,28 +17,36 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
   for (const ticket of tickets) {
     const priority = policy.priorities.get(ticket.priority);
     if (!priority) continue; // refused earlier, when the facts were read
-    const outcome = await policy.supportRules.run({
-      priority: ticket.priority,
-      openedAt: ticket.openedAt,
-      actionAt: ticket.actionAt,
-      responseAt: ticket.responseAt,
-      asOf,
-    });
-    const statusOf = (kind: TargetKind): TargetStatus =>
-      (outcome.events.find((event) => event.type === 'status' && event.params?.['kind'] === kind)?.params?.['status'] as TargetStatus | undefined) ?? 'pending';
-    const judged = async (kind: TargetKind): Promise<TargetDecision> => {
-      const due = await outcome.almanac.factValue<number>(`${kind}DueAt`);
-      return judge(priority[kind], due, kind === 'action' ? ticket.actionAt : ticket.responseAt, asOf, statusOf(kind));
-    };
-    const targets = { action: await judged('action'), response: await judged('response') };
-    value.push({ id: ticket.id, priority: ticket.priority, ...targets });
-    const clause = priority.clause ? ` (${priority.clause})` : '';
+    const chosen = await policy.supportRules.targets.run({ priority: ticket.priority });
+    const targetsOf = policy.priorities.get(String(chosen.events.find((event) => event.type === 'targets')?.params?.['priority'])) ?? priority;
+    const due = { action: dueAt(targetsOf.action, ticket.openedAt), response: dueAt(targetsOf.response, ticket.openedAt) };
+    const eventAt = { action: ticket.actionAt, response: ticket.responseAt };
+    const facts: Record<string, boolean> = {};
     for (const kind of targetKinds) {
-      explanation.push(describeTarget(ticket, kind, priority[kind], targets[kind]) + clause + '.');
+      const at = eventAt[kind];
+      facts[`${kind}Done`] = at !== null;
+      facts[`${kind}OnTime`] = at !== null && at <= due[kind];
+      facts[`${kind}PastDue`] = at === null && asOf > due[kind];
     }
-    trace.push(...toTrace(`ticket:${ticket.id}`, outcome.trace));
+    const judged = await policy.supportRules.status.run(facts);
+    const statusOf = (kind: TargetKind): TargetStatus =>
+      (judged.events.find((event) => event.type === 'status' && event.params?.['kind'] === kind)?.params?.['status'] as TargetStatus | undefined) ?? 'pending';
+    const targets = {
+      action: judge(targetsOf.action, due.action, eventAt.action, asOf, statusOf('action')),
+      response: judge(targetsOf.response, due.response, eventAt.response, asOf, statusOf('response')),
+    };
+    value.push({ id: ticket.id, priority: ticket.priority, ...targets });
+    const clause = targetsOf.clause ? ` (${targetsOf.clause})` : '';
+    for (const kind of targetKinds) {
+      explanation.push(describeTarget(ticket, kind, targetsOf[kind], targets[kind]) + clause + '.');
+    }
+    trace.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...judged.trace]));
   }
   return { value, explanation, trace };
+}
+
+function dueAt(target: CompiledTarget, openedAt: number): number {
+  return target.calendar.addWorkingMinutes(openedAt, target.minutes);
 }
 
 function judge(target: CompiledTarget, due: number, eventAt: number | null, asOf: number, status: TargetStatus): TargetDecision {

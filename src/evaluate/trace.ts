@@ -1,4 +1,3 @@
-import { Decimal } from 'decimal.js';
 import type { TraceEntry } from '../compile/rule-set.js';
 import type { TraceItem } from '../model/evaluate-request.js';
 
@@ -9,21 +8,7 @@ export interface PartResult<T> {
   readonly trace: readonly TraceItem[];
 }
 
-/** Rule results as plain JSON: exact decimals as strings, so a decision reads and compares byte for byte. */
+/** Rule results of one subject of the decision: the rebate, or ticket:<id>. */
 export function toTrace(subject: string, entries: readonly TraceEntry[]): TraceItem[] {
-  return entries.map((entry) => ({
-    subject,
-    rule: entry.rule,
-    event: entry.event,
-    conditions: entry.conditions.map((condition) => ({
-      ...condition,
-      value: plain(condition.value),
-      factValue: plain(condition.factValue),
-    })),
-  }));
-}
-
-function plain(value: unknown): unknown {
-  if (Decimal.isDecimal(value)) return (value as Decimal).toString();
-  return value === undefined ? null : value;
+  return entries.map((entry) => ({ subject, rule: entry.rule, event: entry.event, conditions: [...entry.conditions] }));
 }

@@ -53,13 +53,13 @@ export function exactDecimal(value: number | string): Decimal {
 }
 
 /**
- * Decimals for terms and money. 80 significant digits keep every product of an
- * amount (at most 21 digits) and a percentage exact; a quotient such as
- * uptime = (M - D) * 100 / M is a fraction whose distance from any 6-decimal
- * threshold is at least 1 / (M * 10^6), far above the 80th digit, so every
+ * Decimals for terms and money. 40 significant digits keep every product of an
+ * amount (at most 21 digits) and a percentage (at most 9) exact; a quotient such
+ * as uptime = (M - D) * 100 / M is a fraction whose distance from any 6-decimal
+ * threshold is at least 1 / (M * 10^6), far above the 40th digit, so every
  * comparison with a term is decided correctly.
  */
-export const ExactDecimal = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP });
+export const ExactDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
 /** The most decimals a percentage in a policy may have; more would not be a term a person reads. */
 export const MAX_PERCENT_DECIMALS = 6;

@@ -1,0 +1,32 @@
+// In-process speed: decisions per second without HTTP.
+import { evaluate } from '../src/evaluate/evaluate.js';
+import type { EvaluateRequest } from '../src/model/evaluate-request.js';
+import type { PolicyRegistry } from '../src/registry/policy-registry.js';
+
+export async function decisionsPerSecond(registry: PolicyRegistry, request: EvaluateRequest, seconds: number): Promise<{ perSecond: number; msPerDecision: number }> {
+  const context = { now: Date.parse('2026-11-15T00:00:00Z'), decisionId: 'bench' };
+  for (let i = 0; i < 200; i++) await evaluate(registry, request, context); // warm up
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  let count = 0;
+  while (performance.now() < deadline) {
+    const result = await evaluate(registry, request, context);
+    if (!result.ok) throw new Error(`benchmark case refused: ${result.problems[0]?.message}`);
+    count++;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSecond: count / elapsed, msPerDecision: (elapsed * 1000) / count };
+}
+
+/** RSS at checkpoints while making `total` decisions: flat when nothing leaks. */
+export async function rssOver(registry: PolicyRegistry, request: EvaluateRequest, total: number, checkpoints: number): Promise<{ decisions: number; rssMiB: number }[]> {
+  const context = { now: Date.parse('2026-11-15T00:00:00Z'), decisionId: 'bench' };
+  const readings: { decisions: number; rssMiB: number }[] = [];
+  const step = Math.ceil(total / checkpoints);
+  for (let done = 0; done < total; done++) {
+    if (done % step === 0) readings.push({ decisions: done, rssMiB: process.memoryUsage().rss / 2 ** 20 });
+    await evaluate(registry, request, context);
+  }
+  readings.push({ decisions: total, rssMiB: process.memoryUsage().rss / 2 ** 20 });
+  return readings;
+}

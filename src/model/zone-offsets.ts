@@ -1,0 +1,25 @@
+import { IANAZone } from 'luxon';
+
+/**
+ * A time zone's UTC offset at an instant, as luxon computes it from the IANA
+ * database, remembered per quarter hour: luxon asks Intl each time (about 15 µs),
+ * and every offset change since 1970 falls on a quarter hour of UTC.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_REMEMBERED = 200_000;
+const zones = new Map<string, { zone: IANAZone; offsets: Map<number, number> }>();
+
+export function offsetMinutes(zone: string, ms: number): number {
+  let known = zones.get(zone);
+  if (!known) {
+    known = { zone: IANAZone.create(zone), offsets: new Map() };
+    zones.set(zone, known);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  const remembered = known.offsets.get(quarter);
+  if (remembered !== undefined) return remembered;
+  const offset = known.zone.offset(ms);
+  if (known.offsets.size >= MAX_REMEMBERED) known.offsets.clear();
+  known.offsets.set(quarter, offset);
+  return offset;
+}
