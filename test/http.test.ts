@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp } from './helpers.js';
+import { openApp, runCli } from './helpers.js';
 
 let app: FastifyInstance;
 const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
@@ -28,10 +28,28 @@ describe('POST /v1/evaluate', () => {
     expect(response.headers['x-request-id']).toBeTruthy();
   });
 
-  it('gives the same bytes as the CLI serializer, and the same decision twice but for its id', async () => {
+  const strip = (text: string) => text.replace(/"decisionId":"[^"]+"/, '');
+
+  it('gives the same decision twice but for its id, the second time from the decision cache', async () => {
     const [a, b] = [await post(typicalMonth), await post(typicalMonth)];
-    const strip = (text: string) => text.replace(/"decisionId":"[^"]+"/, '');
     expect(strip(a.body)).toBe(strip(b.body));
+    expect(a.json().decisionId).not.toBe(b.json().decisionId);
+  });
+
+  it('gives the same bytes as `policy evaluate`', async () => {
+    const cli = await runCli('evaluate', 'examples/typical-month.json');
+    expect(strip(cli.out)).toBe(strip((await post(typicalMonth)).body));
+  });
+
+  it('does not remember decisions that depend on the clock', async () => {
+    const now = { value: Date.parse('2026-10-03T10:10:00Z') };
+    const clocked = await openApp('policies', { now: () => now.value });
+    const body = { policy: 'clicksend-sla', facts: { tickets: [{ id: 'T', priority: 'major', openedAt: '2026-10-03T10:00:00Z' }] } };
+    const first = await clocked.inject({ method: 'POST', url: '/v1/evaluate', payload: body });
+    now.value = Date.parse('2026-10-03T11:00:00Z');
+    const later = await clocked.inject({ method: 'POST', url: '/v1/evaluate', payload: body });
+    expect([first.json().support[0].action.status, later.json().support[0].action.status]).toEqual(['pending', 'breached']);
+    await clocked.close();
   });
 
   const refusals: [string, unknown, number, string, string][] = [

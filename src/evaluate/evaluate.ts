@@ -66,8 +66,3 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
   };
   return { ok: true, decision };
 }
-
-/** The one serialization of a decision (and of the endpoint's problem documents), shared by the endpoint and the CLI. */
-export function serializeDecision(decision: Decision | object): string {
-  return JSON.stringify(decision);
-}

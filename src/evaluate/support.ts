@@ -37,9 +37,9 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     };
     value.push({ id: ticket.id, priority: ticket.priority, ...targets });
     const clause = targetsOf.clause ? ` (${targetsOf.clause})` : '';
-    for (const kind of targetKinds) {
-      explanation.push(describeTarget(ticket, kind, targetsOf[kind], targets[kind]) + clause + '.');
-    }
+    const zone = targetsOf.response.calendar.timeZone;
+    const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], eventAt[kind], zone));
+    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${clause}.`);
     trace.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...judged.trace]));
   }
   return { value, explanation, trace };
@@ -63,18 +63,17 @@ function judge(target: CompiledTarget, due: number, eventAt: number | null, asOf
   };
 }
 
-function describeTarget(ticket: Ticket, kind: TargetKind, target: CompiledTarget, decision: TargetDecision): string {
-  const zone = target.calendar.timeZone;
-  const span = target.calendar.alwaysOpen ? `${target.minutes} minute(s) around the clock` : `${target.minutes / 60} working hour(s) on the ${target.calendar.name} calendar`;
-  const head = `Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${kind} due after ${span}, at ${describeInstant(Date.parse(decision.dueAt), zone)}`;
-  const eventAt = kind === 'action' ? ticket.actionAt : ticket.responseAt;
-  const when = eventAt === null ? 'not yet' : `at ${describeInstant(eventAt, zone)}`;
+/** "action due after 8 working hours on the business calendar, by Mon 2026-11-02 16:00: not done yet, 300 working minute(s) left" */
+function describeTarget(kind: TargetKind, target: CompiledTarget, decision: TargetDecision, eventAt: number | null, zone: string): string {
+  const span = target.calendar.alwaysOpen ? `${target.minutes} minute(s)` : `${target.minutes / 60} working hour(s) on the ${target.calendar.name} calendar`;
+  const due = `${kind} due after ${span}, by ${describeInstant(Date.parse(decision.dueAt), zone).replace(` ${zone}`, '')}`;
+  const done = eventAt === null ? 'not done yet' : `done ${describeInstant(eventAt, zone).replace(` ${zone}`, '')}`;
   switch (decision.status) {
     case 'met':
-      return `${head}; done ${when}: met`;
+      return `${due}: ${done}, met`;
     case 'breached':
-      return `${head}; done ${when}: breached by ${decision.overrunWorkingMinutes} working minute(s)`;
+      return `${due}: ${done}, breached by ${decision.overrunWorkingMinutes} working minute(s)`;
     case 'pending':
-      return `${head}; not done yet: pending, ${decision.remainingWorkingMinutes} working minute(s) left`;
+      return `${due}: ${done}, pending with ${decision.remainingWorkingMinutes} working minute(s) left`;
   }
 }

@@ -4,6 +4,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { DecisionLog } from '../decision-log/decision-log.js';
+import { DecisionCache } from '../evaluate/decision-cache.js';
 import { requestAjv } from '../evaluate/request.js';
 import type { PolicyStore } from '../registry/policy-store.js';
 import { installErrorHandlers } from './error-handler.js';
@@ -23,7 +24,11 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   readonly decisionLog?: DecisionLog;
   readonly now?: () => number;
+  /** Decisions remembered for repeated requests; 0 turns the cache off. */
+  readonly decisionCacheSize?: number;
 }
+
+export const DEFAULT_DECISION_CACHE_SIZE = 10_000;
 
 /** Builds the HTTP app on a policy store; it never listens (the process module does). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -64,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandlers(app);
   healthRoutes(app, options.store);
   policyRoutes(app, options.store);
-  evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog });
+  evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCacheSize ?? DEFAULT_DECISION_CACHE_SIZE) });
   targetsRoute(app, options.store);
   problemTypeRoutes(app);
   return app;

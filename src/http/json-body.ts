@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
 
@@ -20,10 +20,17 @@ function findPoisonedKey(value: unknown, path: JsonPath): JsonPath | null {
   return null;
 }
 
+const rawBodies = new WeakMap<FastifyRequest, string>();
+
+/** The body exactly as received, for requests with a JSON body. */
+export function rawBodyOf(request: FastifyRequest): string | undefined {
+  return rawBodies.get(request);
+}
+
 /** JSON bodies only, parsed with a message that says where the JSON breaks, and no prototype keys. */
 export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (text.trim() === '') return done(new BodyProblems([problem('REQUEST_MALFORMED', 'the body is empty; send a JSON object')]), undefined);
     let parsed: unknown;
@@ -34,6 +41,7 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     }
     const poisoned = text.includes('__proto__') || text.includes('constructor') ? findPoisonedKey(parsed, []) : null;
     if (poisoned) return done(new BodyProblems([problem('REQUEST_INVALID', `the key "${String(poisoned[poisoned.length - 1])}" is not allowed`, poisoned)]), undefined);
+    rawBodies.set(request, text);
     done(null, parsed);
   });
 }

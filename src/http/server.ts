@@ -17,6 +17,7 @@ export interface ServerConfig {
   readonly bodyLimit?: number;
   readonly decisionLogPath?: string;
   readonly logLevel: string;
+  readonly decisionCacheSize?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
@@ -27,6 +28,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     ...(env['BODY_LIMIT'] ? { bodyLimit: Number(env['BODY_LIMIT']) } : {}),
     ...(env['DECISION_LOG'] ? { decisionLogPath: env['DECISION_LOG'] } : {}),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    ...(env['DECISION_CACHE_SIZE'] ? { decisionCacheSize: Number(env['DECISION_CACHE_SIZE']) } : {}),
   };
 }
 
@@ -49,6 +51,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     logger: { level: config.logLevel },
     ...(config.bodyLimit === undefined ? {} : { bodyLimit: config.bodyLimit }),
     ...(decisionLog ? { decisionLog } : {}),
+    ...(config.decisionCacheSize === undefined ? {} : { decisionCacheSize: config.decisionCacheSize }),
   });
 
   const reload = async (why: string): Promise<void> => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatDiagnostic } from '../../errors/problem.js';
-import { evaluate, serializeDecision } from '../../evaluate/evaluate.js';
+import { evaluate } from '../../evaluate/evaluate.js';
+import { serializeDecision } from '../../evaluate/serialize-decision.js';
 import { readRequest } from '../../evaluate/request.js';
 import { loadPolicies } from '../../registry/load-policies.js';
 import type { Output } from '../output.js';

@@ -1,0 +1,46 @@
+import type { Decision } from '../model/evaluate-request.js';
+import type { PolicyRegistry } from '../registry/policy-registry.js';
+
+/**
+ * Decisions are reproducible: the same request under the same policy files gives
+ * the same decision but for its id. So a service asked the same question again
+ * (a status page polling a month, a retry) answers from memory. Only the
+ * serialized text after the id is kept, to hold memory down. Entries belong to one
+ * registry: a reload starts afresh. Requests whose answer depends on the clock
+ * (tickets without asOf, or no period and no asOf) are never remembered.
+ */
+export class DecisionCache {
+  private readonly byRegistry = new WeakMap<PolicyRegistry, Map<string, string>>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  static cacheable(facts: { readonly asOf?: string; readonly tickets?: unknown; readonly period?: string }): boolean {
+    return facts.asOf !== undefined || (facts.tickets === undefined && facts.period !== undefined);
+  }
+
+  /** The serialized decision for a request seen before, with a new id; undefined when not remembered. */
+  get(registry: PolicyRegistry, key: string, decisionId: string): string | undefined {
+    const entries = this.byRegistry.get(registry);
+    const afterId = entries?.get(key);
+    if (entries === undefined || afterId === undefined) return undefined;
+    entries.delete(key);
+    entries.set(key, afterId);
+    return `${idPrefix(decisionId)}${afterId}`;
+  }
+
+  set(registry: PolicyRegistry, key: string, decision: Decision, serialized: string): void {
+    if (this.maxEntries <= 0) return;
+    let entries = this.byRegistry.get(registry);
+    if (!entries) {
+      entries = new Map();
+      this.byRegistry.set(registry, entries);
+    }
+    if (entries.size >= this.maxEntries) entries.delete(entries.keys().next().value as string);
+    entries.set(key, serialized.slice(idPrefix(decision.decisionId).length));
+  }
+}
+
+/** A serialized decision starts with its id (see serialize-decision.ts). */
+function idPrefix(decisionId: string): string {
+  return `{"decisionId":${JSON.stringify(decisionId)}`;
+}
