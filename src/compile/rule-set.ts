@@ -25,7 +25,7 @@ export interface RuleSetOutcome {
 }
 
 /** Outcomes remembered per rule set; the oldest is forgotten first. */
-const MAX_REMEMBERED_OUTCOMES = 10_000;
+const MAX_REMEMBERED_OUTCOMES = 4096;
 
 /**
  * Compiled rules, run many times. A run's outcome depends only on the values of

@@ -28,7 +28,7 @@ export interface AppOptions {
   readonly decisionCacheSize?: number;
 }
 
-export const DEFAULT_DECISION_CACHE_SIZE = 10_000;
+export const DEFAULT_DECISION_CACHE_SIZE = 2048;
 
 /** Builds the HTTP app on a policy store; it never listens (the process module does). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
