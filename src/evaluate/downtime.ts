@@ -43,17 +43,17 @@ export function countDowntime(policy: CompiledPolicy, period: Interval, incident
     const counted = countedSpan(policy, incident, period, notes, show);
     let pieces: Interval[] = counted ? [counted] : [];
     for (const window of scheduled) {
+      if (!pieces.some((piece) => overlaps(piece, window))) continue;
       const before = total(pieces);
       pieces = pieces.flatMap((piece) => subtract(piece, window));
-      const inside = before - total(pieces);
-      if (inside > 0) notes.push(`${roundToMinutes(inside)} minute(s) inside scheduled maintenance "${window.id}" (announced ${show(window.announcedAt)}, at least ${notice} ahead) do not count`);
+      notes.push(`${roundToMinutes(before - total(pieces))} minute(s) inside scheduled maintenance "${window.id}" (announced ${show(window.announcedAt)}, at least ${notice} ahead) do not count`);
     }
     for (const window of late) {
-      if (pieces.some((piece) => piece.start < window.end && window.start < piece.end)) {
+      if (pieces.some((piece) => overlaps(piece, window))) {
         notes.push(`maintenance "${window.id}" was announced ${show(window.announcedAt)}, less than ${notice} before it started, so downtime inside it counts`);
       }
     }
-    spans.push(...pieces.map((piece) => ({ ...piece, owner })));
+    for (const piece of pieces) spans.push({ start: piece.start, end: piece.end, owner });
     return { id: incident.id, countedMinutes: roundToMinutes(total(pieces)), notes };
   });
 
@@ -91,8 +91,12 @@ function countedSpan(policy: CompiledPolicy, incident: Incident, period: Interva
   return clipped;
 }
 
+function overlaps(a: Interval, b: Interval): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 function subtract(piece: Interval, window: Interval): Interval[] {
-  if (window.end <= piece.start || window.start >= piece.end) return [piece];
+  if (!overlaps(piece, window)) return [piece];
   return [
     ...(window.start > piece.start ? [{ start: piece.start, end: window.start }] : []),
     ...(window.end < piece.end ? [{ start: window.end, end: piece.end }] : []),

@@ -60,13 +60,14 @@ export type FactsResult = { readonly ok: true; readonly facts: Facts } | { reado
 export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number): FactsResult {
   const problems: Problem[] = [];
   const base: JsonPath = ['facts'];
-  const instant = (text: string, path: JsonPath): number => {
+  // Paths are built only for a problem: a month may list thousands of instants.
+  const instant = (text: string, ...path: JsonPath): number => {
     const ms = parseInstant(text);
-    if (ms === null) problems.push(problem('REQUEST_INVALID', `${JSON.stringify(text)} is not a real date and time`, path));
-    else if (ms < EARLIEST || ms >= LATEST) problems.push(problem('INSTANT_OUT_OF_RANGE', `${text} is outside the instants accepted, ${RANGE_TEXT}`, path));
+    if (ms === null) problems.push(problem('REQUEST_INVALID', `${JSON.stringify(text)} is not a real date and time`, [...base, ...path]));
+    else if (ms < EARLIEST || ms >= LATEST) problems.push(problem('INSTANT_OUT_OF_RANGE', `${text} is outside the instants accepted, ${RANGE_TEXT}`, [...base, ...path]));
     return ms ?? 0;
   };
-  const optionalInstant = (text: string | undefined, path: JsonPath): number | null => (text === undefined ? null : instant(text, path));
+  const optionalInstant = (text: string | undefined, ...path: JsonPath): number | null => (text === undefined ? null : instant(text, ...path));
 
   for (const list of ['incidents', 'maintenance', 'tickets'] as const) {
     const length = raw[list]?.length ?? 0;
@@ -75,26 +76,34 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
     }
   }
 
-  const incidents = (raw.incidents ?? []).map((item, index): Incident => {
-    const at = [...base, 'incidents', index];
-    return { id: item.id, cause: item.cause, start: instant(item.start, [...at, 'start']), end: instant(item.end, [...at, 'end']), reportedAt: optionalInstant(item.reportedAt, [...at, 'reportedAt']) };
-  });
-  const maintenance = (raw.maintenance ?? []).map((item, index): MaintenanceWindow => {
-    const at = [...base, 'maintenance', index];
-    return { id: item.id, announcedAt: instant(item.announcedAt, [...at, 'announcedAt']), start: instant(item.start, [...at, 'start']), end: instant(item.end, [...at, 'end']) };
-  });
-  const tickets = (raw.tickets ?? []).map((item, index): Ticket => {
-    const at = [...base, 'tickets', index];
-    return {
+  const incidents = (raw.incidents ?? []).map(
+    (item, index): Incident => ({
+      id: item.id,
+      cause: item.cause,
+      start: instant(item.start, 'incidents', index, 'start'),
+      end: instant(item.end, 'incidents', index, 'end'),
+      reportedAt: optionalInstant(item.reportedAt, 'incidents', index, 'reportedAt'),
+    }),
+  );
+  const maintenance = (raw.maintenance ?? []).map(
+    (item, index): MaintenanceWindow => ({
+      id: item.id,
+      announcedAt: instant(item.announcedAt, 'maintenance', index, 'announcedAt'),
+      start: instant(item.start, 'maintenance', index, 'start'),
+      end: instant(item.end, 'maintenance', index, 'end'),
+    }),
+  );
+  const tickets = (raw.tickets ?? []).map(
+    (item, index): Ticket => ({
       id: item.id,
       priority: item.priority,
-      openedAt: instant(item.openedAt, [...at, 'openedAt']),
-      actionAt: optionalInstant(item.actionAt, [...at, 'actionAt']),
-      responseAt: optionalInstant(item.respondedAt, [...at, 'respondedAt']),
-    };
-  });
-  const claimFiledAt = raw.claim ? instant(raw.claim.filedAt, [...base, 'claim', 'filedAt']) : null;
-  const asOf = raw.asOf === undefined ? now : instant(raw.asOf, [...base, 'asOf']);
+      openedAt: instant(item.openedAt, 'tickets', index, 'openedAt'),
+      actionAt: optionalInstant(item.actionAt, 'tickets', index, 'actionAt'),
+      responseAt: optionalInstant(item.respondedAt, 'tickets', index, 'respondedAt'),
+    }),
+  );
+  const claimFiledAt = raw.claim ? instant(raw.claim.filedAt, 'claim', 'filedAt') : null;
+  const asOf = raw.asOf === undefined ? now : instant(raw.asOf, 'asOf');
   const periodStart = raw.period === undefined ? null : Date.parse(`${raw.period}-01T00:00:00Z`);
   if (periodStart !== null && (periodStart < EARLIEST || periodStart >= LATEST)) {
     problems.push(problem('INSTANT_OUT_OF_RANGE', `the period ${raw.period} is outside the periods accepted, ${RANGE_TEXT}`, [...base, 'period']));
@@ -111,11 +120,10 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
 
   const known = [...policy.countedCauses, ...policy.excludedCauses];
   incidents.forEach((incident, index) => {
-    const at = [...base, 'incidents', index];
     if (!policy.countedCauses.has(incident.cause) && !policy.excludedCauses.has(incident.cause)) {
-      problems.push(problem('UNKNOWN_CAUSE', `the cause "${incident.cause}" is not one the policy knows; known causes: ${known.join(', ')}`, [...at, 'cause']));
+      problems.push(problem('UNKNOWN_CAUSE', `the cause "${incident.cause}" is not one the policy knows; known causes: ${known.join(', ')}`, [...base, 'incidents', index, 'cause']));
     }
-    if (incident.end < incident.start) problems.push(problem('END_BEFORE_START', `incident "${incident.id}" ends before it starts`, [...at, 'end']));
+    if (incident.end < incident.start) problems.push(problem('END_BEFORE_START', `incident "${incident.id}" ends before it starts`, [...base, 'incidents', index, 'end']));
   });
   maintenance.forEach((window, index) => {
     if (window.end < window.start) problems.push(problem('END_BEFORE_START', `maintenance window "${window.id}" ends before it starts`, [...base, 'maintenance', index, 'end']));

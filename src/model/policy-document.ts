@@ -3,7 +3,4 @@ import type { policySchema } from '../schemas/policy-schema.js';
 
 /** A policy file's content once it has passed its schema: derived from the schema itself. */
 export type PolicyDocument = FromSchema<typeof policySchema>;
-export type TierDocument = PolicyDocument['rebate']['tiers'][number];
 export type CalendarDocument = PolicyDocument['calendars'][string];
-export type PriorityDocument = PolicyDocument['support']['priorities'][string];
-export type RuleDocument = NonNullable<PolicyDocument['rules']>[number];

@@ -13,10 +13,8 @@ export const ruleFacts = {
   incidentCount: 'how many incidents the request lists',
 } as const;
 
-export type RuleFact = keyof typeof ruleFacts;
-
 /** Facts with attributes, which a condition's `path` may read into. */
-export const factsWithAttributes: ReadonlySet<string> = new Set<RuleFact>(['account']);
+export const factsWithAttributes: ReadonlySet<string> = new Set<keyof typeof ruleFacts>(['account']);
 
 /** Comparisons that json-rules-engine runs on numbers; ours decide them in exact decimals. */
 export const numericOperators = ['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'] as const;

@@ -18,7 +18,7 @@ const validateSchema = createAjv({ allErrors: true }).compile<PolicyDocument>(po
 /** The checks a schema cannot express, in the order their problems read best. */
 const checks: readonly PolicyCheck[] = [checkIdentity, checkDatesAndZones, checkTiers, checkCauses, checkCaps, checkCalendars, checkRules];
 
-export const MODELINE = /^# yaml-language-server: \$schema=\S+/;
+const MODELINE = /^# yaml-language-server: \$schema=\S+/;
 
 export type ValidatedFile =
   | { readonly ok: true; readonly file: PolicyFile; readonly policy: PolicyDocument }
