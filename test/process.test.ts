@@ -71,7 +71,7 @@ describe('the service process', () => {
     writeFileSync(file, `${original}status: draft\n`);
     server.child.kill('SIGHUP');
     await until(async () => ((await (await fetch(`http://127.0.0.1:${server.port}/readyz`)).json()) as { refusedReload: unknown }).refusedReload !== null, 'the refused reload');
-    expect(server.logs()).toContain('policy reload refused');
+    await until(async () => server.logs().includes('policy reload refused'), 'the refusal in the log');
     expect((await evaluate(server.port)).json.rebate.amount).toBe('20.00');
   });
 
