@@ -62,7 +62,7 @@ export function formatInstant(ms: number, zone: string): string {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** For explanations: "Fri 2026-10-30 16:00 Europe/Stockholm". */
+/** For explanations: "Fri 2026-10-30 16:00 Europe/Oslo". */
 export function describeInstant(ms: number, zone: string): string {
   const { local, date, time } = wallClock(ms, offsetMinutes(zone, ms));
   return `${WEEKDAYS[local.getUTCDay()]} ${date} ${time} ${zone}`;

@@ -19,7 +19,7 @@ export function readDuration(text: string): Duration | null {
   return Object.values(duration.toObject()).some((part) => part < 0) ? null : duration;
 }
 
-/** A support target: whole minutes, written with hours and minutes only (PT30M, PT8H, PT1H30M). */
+/** A support target: whole minutes, written with hours and minutes only (PT45M, PT8H, PT1H30M). */
 export function readTargetMinutes(text: string): number | null {
   const match = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(text);
   if (!match || (match[1] === undefined && match[2] === undefined)) return null;

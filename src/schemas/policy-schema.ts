@@ -7,23 +7,23 @@ const clause = {
   type: 'string',
   minLength: 1,
   description:
-    'Where this term comes from in the agreement, in words a customer can find, for example "Rebate schedule, row <99". Explanations quote it.',
-  examples: ['Rebate schedule, row <99'],
+    'Where this term comes from in the agreement, in words a customer can find, for example "Rebate schedule, row <97". Explanations quote it.',
+  examples: ["Rebate schedule, row <97"],
 } as const;
 
 const duration = {
   type: 'string',
   pattern: '^P',
   description:
-    'A length of time written as an ISO 8601 duration: P7D is 7 days, PT30M is 30 minutes, PT2H is 2 hours, PT8H is 8 hours, P1M is one calendar month.',
-  examples: ['P7D', 'PT30M', 'PT2H', 'P1M'],
+    'A length of time written as an ISO 8601 duration: P7D is 7 days, PT15M is 15 minutes, PT4H is 4 hours, PT8H is 8 hours, P1M is one calendar month.',
+  examples: ['P7D', 'PT15M', 'PT4H', 'P1M'],
 } as const;
 
 const timeZone = {
   type: 'string',
   minLength: 1,
-  description: 'A time zone by its IANA name, for example UTC or Europe/Stockholm.',
-  examples: ['UTC', 'Europe/Stockholm'],
+  description: 'A time zone by its IANA name, for example UTC or Europe/Paris.',
+  examples: ['UTC', 'Europe/Paris'],
 } as const;
 
 const openingHours = {
@@ -138,8 +138,8 @@ export const policySchema = {
         monthMinutes: {
           type: 'integer',
           minimum: 1,
-          description: 'The minutes of a month that uptime is measured against, whatever the calendar month\'s real length. 43200 is a 30-day month.',
-          examples: [43200],
+          description: 'The minutes of a month that uptime is measured against, whatever the calendar month\'s real length: 30 days of 1,440 minutes for a 30-day month.',
+          examples: [40320],
         },
         countFrom: {
           enum: ['report', 'start'],
@@ -188,7 +188,7 @@ export const policySchema = {
             additionalProperties: false,
             required: ['uptimeBelow', 'rebatePercent', 'remedy'],
             properties: {
-              uptimeBelow: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Monthly uptime percentage that must be strictly undercut. Exactly this value does not match.', examples: [99] },
+              uptimeBelow: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Monthly uptime percentage that must be strictly undercut. Exactly this value does not match.', examples: [97.5] },
               rebatePercent: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'The rebate, as a percentage of the period\'s charges.', examples: [10] },
               remedy: { enum: ['credit', 'refund'], description: 'How this tier is paid: account credit or refund.' },
               clause,
@@ -201,7 +201,7 @@ export const policySchema = {
           description: 'The most a period can pay, per accepted currency (ISO 4217 code), as a decimal amount in quotes. A currency not listed here is refused, never paid uncapped.',
           propertyNames: { pattern: '^[A-Z]{3}$' },
           additionalProperties: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' },
-          examples: [{ USD: '125.00' }],
+          examples: [{ USD: '100.00', EUR: '95.00' }],
         },
         capClause: clause,
       },

@@ -9,7 +9,7 @@ export const checkDatesAndZones: PolicyCheck = (policy) => {
     if (!isCalendarDate(text)) problems.push(problem('INVALID_DATE', `${JSON.stringify(text)} is not a date in the calendar`, path));
   };
   const zone = (name: string, path: (string | number)[]): void => {
-    if (!isTimeZone(name)) problems.push(problem('INVALID_TIME_ZONE', `${JSON.stringify(name)} is not a known time zone; use a name such as UTC or Europe/Stockholm`, path));
+    if (!isTimeZone(name)) problems.push(problem('INVALID_TIME_ZONE', `${JSON.stringify(name)} is not a known time zone; use a name such as UTC or Europe/Paris`, path));
   };
   const duration = (text: string, path: (string | number)[]): void => {
     if (!readDuration(text)) problems.push(problem('INVALID_DURATION', `${JSON.stringify(text)} is not a duration; write for example P7D (7 days) or P1M (1 month)`, path));
@@ -30,7 +30,7 @@ export const checkDatesAndZones: PolicyCheck = (policy) => {
   for (const [name, priority] of Object.entries(policy.support.priorities)) {
     for (const kind of ['action', 'response'] as const) {
       if (readTargetMinutes(priority[kind].within) === null) {
-        problems.push(problem('INVALID_DURATION', `${JSON.stringify(priority[kind].within)} is not a target in hours and minutes; write for example PT30M, PT2H or PT1H30M`, ['support', 'priorities', name, kind, 'within']));
+        problems.push(problem('INVALID_DURATION', `${JSON.stringify(priority[kind].within)} is not a target in hours and minutes; write for example PT15M, PT4H or PT1H30M`, ['support', 'priorities', name, kind, 'within']));
       }
     }
   }
