@@ -14,3 +14,8 @@ export function thousandIncidentMonth(): EvaluateRequest {
   });
   return { ...typicalMonth, facts: { ...typicalMonth.facts, incidents } };
 }
+
+/** The typical month with charges no other request in the run has, so no remembered outcome applies. */
+export function typicalMonthWithCharges(index: number): EvaluateRequest {
+  return { ...typicalMonth, facts: { ...typicalMonth.facts, charges: { amount: (100 + index / 100).toFixed(2), currency: 'USD' } } };
+}

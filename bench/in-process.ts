@@ -3,14 +3,15 @@ import { evaluate } from '../src/evaluate/evaluate.js';
 import type { EvaluateRequest } from '../src/model/evaluate-request.js';
 import type { PolicyRegistry } from '../src/registry/policy-registry.js';
 
-export async function decisionsPerSecond(registry: PolicyRegistry, request: EvaluateRequest, seconds: number): Promise<{ perSecond: number; msPerDecision: number }> {
+/** Decisions per second for `requestFor(0)`, `requestFor(1)`, ... (the same request, or a new one each time). */
+export async function decisionsPerSecond(registry: PolicyRegistry, requestFor: (index: number) => EvaluateRequest, seconds: number): Promise<{ perSecond: number; msPerDecision: number }> {
   const context = { now: Date.parse('2026-11-15T00:00:00Z'), decisionId: 'bench' };
-  for (let i = 0; i < 200; i++) await evaluate(registry, request, context); // warm up
+  for (let i = 0; i < 200; i++) await evaluate(registry, requestFor(i), context); // warm up
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   let count = 0;
   while (performance.now() < deadline) {
-    const result = await evaluate(registry, request, context);
+    const result = await evaluate(registry, requestFor(count), context);
     if (!result.ok) throw new Error(`benchmark case refused: ${result.problems[0]?.message}`);
     count++;
   }

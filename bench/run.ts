@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { loadPolicies } from '../src/registry/load-policies.js';
-import { thousandIncidentMonth, typicalMonth } from './cases.js';
+import { thousandIncidentMonth, typicalMonth, typicalMonthWithCharges } from './cases.js';
 import { decisionsPerSecond, rssOver } from './in-process.js';
 
 const env = process.env;
@@ -40,7 +40,7 @@ interface Measured {
 const typicalBody = JSON.stringify(typicalMonth);
 let distinct = 0;
 /** The typical month with charges no earlier request had: never answered from the decision cache. */
-const distinctBody = (): string => JSON.stringify({ ...typicalMonth, facts: { ...typicalMonth.facts, charges: { amount: (100 + (distinct++ % 10_000_000) / 100).toFixed(2), currency: 'USD' } } });
+const distinctBody = (): string => JSON.stringify(typicalMonthWithCharges(distinct++));
 
 async function load(target: Target, seconds: number): Promise<Measured> {
   const result = await autocannon({
@@ -92,11 +92,14 @@ try {
 }
 
 const { registry } = await loadPolicies('policies');
-const typical = await decisionsPerSecond(registry, typicalMonth, 5);
-const thousand = await decisionsPerSecond(registry, thousandIncidentMonth(), 5);
+const typical = await decisionsPerSecond(registry, () => typicalMonth, 5);
+const different = await decisionsPerSecond(registry, typicalMonthWithCharges, 5);
+const thousandIncidents = thousandIncidentMonth();
+const thousand = await decisionsPerSecond(registry, () => thousandIncidents, 5);
 console.log('');
 console.log('In process:');
 console.log(`  typical month        ${typical.perSecond.toFixed(0).padStart(7)} decisions/s  ${(typical.msPerDecision * 1000).toFixed(0)} µs per decision`);
+console.log(`  ... each different   ${different.perSecond.toFixed(0).padStart(7)} decisions/s  ${(different.msPerDecision * 1000).toFixed(0)} µs per decision`);
 console.log(`  1,000-incident month ${thousand.perSecond.toFixed(0).padStart(7)} decisions/s  ${thousand.msPerDecision.toFixed(2)} ms per decision`);
 
 if (MEMORY_DECISIONS > 0) {

@@ -17,10 +17,16 @@ export interface OutcomeEventParams {
   readonly clause?: string;
 }
 
+/**
+ * The rebate terms as rule sets, split by the facts they read, since each set's
+ * outcomes are remembered by those facts' values (see RuleSet).
+ */
 export interface RebateRules {
   /** Which tiers the exact uptime falls below (fact: uptimePercent). */
   readonly tiers: RuleSet;
-  /** What keeps the earned rebate from being paid, and the cap (facts: rebatePercent, rebateAmount, claimStatus, currency, and what extra rules read). */
+  /** Whether the earned amount is above the cap (facts: currency, rebateAmount). */
+  readonly cap: RuleSet;
+  /** What keeps the earned rebate from being paid (facts: rebatePercent, claimStatus, and whatever legal's own rules read). */
   readonly outcome: RuleSet;
 }
 
@@ -57,21 +63,21 @@ export function compileRebateRules(document: PolicyDocument, tiers: readonly Com
       conditions: { all: [{ fact: 'claimStatus', operator: 'equal', value: status }] },
       event: { type: 'ineligible', params: { code, ...claimClause } },
     })),
-    ...[...caps.values()].map((cap) => ({
-      name: `cap-${cap.currency}`,
-      conditions: {
-        all: [
-          { fact: 'currency', operator: 'equal', value: cap.currency },
-          { fact: 'rebateAmount', operator: 'greaterThan', value: cap.amount.toFixed(cap.digits) },
-        ],
-      },
-      event: { type: 'cap', params: { currency: cap.currency } },
-    })),
     ...(document.rules ?? []).map((rule) => ({
       name: `rule-${rule.id}`,
       conditions: rule.when as TopLevelCondition,
       event: { type: rule.then.outcome, params: { code: rule.then.code, message: rule.then.message, rule: rule.id, ...(rule.clause ? { clause: rule.clause } : {}) } },
     })),
   ];
-  return { tiers: new RuleSet(tierRules), outcome: new RuleSet(outcomeRules) };
+  const capRules: RuleProperties[] = [...caps.values()].map((cap) => ({
+    name: `cap-${cap.currency}`,
+    conditions: {
+      all: [
+        { fact: 'currency', operator: 'equal', value: cap.currency },
+        { fact: 'rebateAmount', operator: 'greaterThan', value: cap.amount.toFixed(cap.digits) },
+      ],
+    },
+    event: { type: 'cap', params: { currency: cap.currency } },
+  }));
+  return { tiers: new RuleSet(tierRules), cap: new RuleSet(capRules), outcome: new RuleSet(outcomeRules) };
 }

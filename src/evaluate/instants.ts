@@ -49,8 +49,26 @@ function wallClock(ms: number, offset: number) {
   return { local, date, time: `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}` };
 }
 
+/** Boundaries (a period's start and end, a claim window) recur in decision after decision. */
+const MAX_REMEMBERED_FORMATS = 4096;
+const formatted = new Map<string, Map<number, string>>();
+
 /** An instant as RFC 3339 in a time zone, with its offset (Z for UTC), whole seconds unless it has milliseconds. */
 export function formatInstant(ms: number, zone: string): string {
+  let inZone = formatted.get(zone);
+  if (!inZone) {
+    inZone = new Map();
+    formatted.set(zone, inZone);
+  }
+  const known = inZone.get(ms);
+  if (known !== undefined) return known;
+  const text = formatInZone(ms, zone);
+  if (inZone.size >= MAX_REMEMBERED_FORMATS) inZone.clear();
+  inZone.set(ms, text);
+  return text;
+}
+
+function formatInZone(ms: number, zone: string): string {
   const offset = offsetMinutes(zone, ms);
   const { local, date, time } = wallClock(ms, offset);
   const millis = local.getUTCMilliseconds();

@@ -30,6 +30,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const tier = earnedTier(policy.tiers, tierOutcome.events);
   const percent: Decimal = tier?.rebatePercent ?? new ExactDecimal(0);
   const earned = facts.charges && cap ? rebateAmount(facts.charges.amount, percent, cap.digits) : undefined;
+  const capOutcome = await policy.rebateRules.cap.run({ currency: facts.charges?.currency, rebateAmount: earned });
   const outcome = await policy.rebateRules.outcome.run({
     account: facts.account,
     period,
@@ -38,12 +39,11 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
     downtimeMinutes: countedMinutes,
     uptimePercent: uptime,
     rebatePercent: percent,
-    rebateAmount: earned,
     claimStatus: status,
     incidentCount: facts.incidents.length,
   });
 
-  const capped = outcome.events.some((event) => event.type === 'cap');
+  const capped = capOutcome.events.some((event) => event.type === 'cap');
   const windowText = `${show(window.start)} up to ${show(window.end)}`;
   const builtInMessages: Record<string, string> = {
     [NO_REBATE_EARNED]: `uptime ${uptimeText(uptime)}% earns no rebate`,
@@ -95,7 +95,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
       incidents: downtime.incidents.map((incident) => ({ id: incident.id, countedMinutes: incident.countedMinutes, notes: incident.notes })),
     },
     explanation,
-    trace: [...toTrace('rebate', tierOutcome.trace), ...toTrace('rebate', outcome.trace)],
+    trace: toTrace('rebate', [...tierOutcome.trace, ...capOutcome.trace, ...outcome.trace]),
   };
 }
 
