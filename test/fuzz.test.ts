@@ -71,6 +71,14 @@ describe('no input produces a 500 or stalls the service (property tests)', { tim
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it('deeply nested bodies, with and without prototype keys', async () => {
+    for (const inner of ['1', '"constructor"', '{"__proto__":{}}']) {
+      const depth = 200_000;
+      await expectAnswered(`{"policy":"clicksend-sla","facts":{"period":"2026-10","account":{"a":${'['.repeat(depth)}${inner}${']'.repeat(depth)}}}}`);
+    }
+    await expectAnswered(`{"policy":"clicksend-sla","facts":{"period":"2026-10","account":{"a":"${'['.repeat(1000)}"}}}`);
+  });
+
   it('extreme instants and huge numbers', async () => {
     const facts = { period: '9999-12', incidents: [{ id: 'a', start: '0001-01-01T00:00:00Z', end: '9999-12-31T23:59:59.999999999+14:00', cause: 'provider', reportedAt: '0001-01-01T00:00:00-14:00' }], charges: { amount: '999999999999999.999999', currency: 'USD' } };
     await expectAnswered(JSON.stringify({ policy: 'clicksend-sla', facts }));

@@ -9,13 +9,36 @@ export class BodyProblems extends Error {
   }
 }
 
+/** No request needs deeper nesting; far deeper would only exhaust the stack of whatever reads it. */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deeply the JSON text nests arrays and objects (a scan of the text, so any depth is safe to measure). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 92) index++; // backslash: skip the escaped character
+      else if (char === 34) inString = false;
+    } else if (char === 34) inString = true;
+    else if (char === 123 || char === 91) deepest = Math.max(deepest, ++depth);
+    else if (char === 125 || char === 93) depth--;
+  }
+  return deepest;
+}
+
 /** Keys that would reach an object's prototype if the body were ever merged into another object. */
-function findPoisonedKey(value: unknown, path: JsonPath): JsonPath | null {
-  if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) return [...path, key];
-    const found = findPoisonedKey(child, [...path, Array.isArray(value) ? Number(key) : key]);
-    if (found) return found;
+function findPoisonedKey(root: unknown): JsonPath | null {
+  const pending: { value: unknown; path: JsonPath }[] = [{ value: root, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (value === null || typeof value !== 'object') continue;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) return [...path, key];
+      pending.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+    }
   }
   return null;
 }
@@ -33,13 +56,16 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     if (text.trim() === '') return done(new BodyProblems([problem('REQUEST_MALFORMED', 'the body is empty; send a JSON object')]), undefined);
+    if (nestingDepth(text) > MAX_JSON_DEPTH) {
+      return done(new BodyProblems([problem('REQUEST_INVALID', `the body nests arrays and objects more than ${MAX_JSON_DEPTH} deep`)]), undefined);
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
       return done(new BodyProblems([problem('REQUEST_MALFORMED', `the body is not valid JSON: ${(error as Error).message}`)]), undefined);
     }
-    const poisoned = text.includes('__proto__') || text.includes('constructor') ? findPoisonedKey(parsed, []) : null;
+    const poisoned = text.includes('__proto__') || text.includes('constructor') ? findPoisonedKey(parsed) : null;
     if (poisoned) return done(new BodyProblems([problem('REQUEST_INVALID', `the key "${String(poisoned[poisoned.length - 1])}" is not allowed`, poisoned)]), undefined);
     rawBodies.set(request, text);
     done(null, parsed);
