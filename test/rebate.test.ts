@@ -35,6 +35,33 @@ describe('rebate boundaries', () => {
   });
 });
 
+describe('maintenance windows', () => {
+  const window = (id: string, start: string, end: string, announcedAt = '2026-09-01T00:00:00Z') => ({ id, announcedAt, start, end });
+
+  it('overlapping scheduled windows excuse their union once, and a late window inside a scheduled one adds nothing', async () => {
+    const rebate = await rebateOf({
+      ...OCTOBER,
+      incidents: [incident('INC-1', '2026-10-10T00:00:00Z', '2026-10-10T10:00:00Z')],
+      maintenance: [
+        window('MW-1', '2026-10-10T01:00:00Z', '2026-10-10T03:00:00Z'),
+        window('MW-2', '2026-10-10T02:00:00Z', '2026-10-10T04:00:00Z'),
+        window('MW-LATE', '2026-10-10T02:30:00Z', '2026-10-10T03:30:00Z', '2026-10-09T00:00:00Z'),
+      ],
+    });
+    expect(rebate.downtimeMinutes).toBe(420);
+    expect(rebate.incidents[0]?.notes).toEqual(['180 minute(s) inside scheduled maintenance "MW-1", "MW-2" (each announced at least P7D ahead) do not count']);
+  });
+
+  it('thousands of incidents across thousands of windows are answered, with notes that name a few and count the rest', async () => {
+    const at = (minutes: number) => iso(MONTH_START + minutes * 60_000);
+    const incidents = Array.from({ length: 3000 }, (_, i) => incident(`I${i}`, at(i), at(i + 30 * 1440), 'provider', at(0)));
+    const maintenance = Array.from({ length: 3000 }, (_, i) => window(`M${i}`, at(2 * i), at(2 * i + 1)));
+    const rebate = await rebateOf({ ...OCTOBER, incidents, maintenance });
+    expect(rebate.downtimeMinutes).toBe(31 * 1440 - 3000); // the whole of October, less the 3000 excused minutes
+    expect(rebate.incidents[0]?.notes[0]).toMatch(/^3000 minute\(s\) inside scheduled maintenance "M0", "M1", "M2" and 2997 more/);
+  });
+});
+
 describe('whole decisions', () => {
   const months = {
     'a typical month': { ...OCTOBER, incidents: [incident('INC-1', '2026-10-03T10:00:00Z', '2026-10-03T17:00:00Z', 'provider', '2026-10-03T10:05:00Z'), incident('INC-2', '2026-10-03T12:00:00Z', '2026-10-03T14:00:00Z'), incident('INC-3', '2026-10-05T12:00:00Z', '2026-10-05T14:00:00Z', 'customer-coding')] },

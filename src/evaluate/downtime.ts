@@ -28,36 +28,117 @@ interface Span {
   readonly owner: number;
 }
 
+/** Notes name at most this many other items, then say how many more. */
+const NAMED_IN_A_NOTE = 3;
+
+function nameSome(ids: readonly string[]): string {
+  const named = ids.slice(0, NAMED_IN_A_NOTE).map((id) => `"${id}"`).join(', ');
+  return ids.length > NAMED_IN_A_NOTE ? `${named} and ${ids.length - NAMED_IN_A_NOTE} more` : named;
+}
+
 /** Counted downtime of a period: reported, counted causes only, clipped, outside scheduled maintenance, overlaps once. */
 export function countDowntime(policy: CompiledPolicy, period: Interval, incidents: readonly Incident[], maintenance: readonly MaintenanceWindow[]): Downtime {
   const zone = policy.periodZone;
   const show = (ms: number): string => formatInstant(ms, zone);
   const notice = policy.document.maintenance.noticePeriod;
   const qualifies = (window: MaintenanceWindow): boolean => window.announcedAt <= policy.latestQualifyingAnnouncement(window.start);
-  const scheduled = maintenance.filter(qualifies);
-  const late = maintenance.filter((window) => !qualifies(window));
+  const scheduled = new WindowIndex(maintenance.filter(qualifies));
+  const late = new WindowIndex(maintenance.filter((window) => !qualifies(window)));
+  const excused = new DisjointIntervals(scheduled.windows);
 
   const spans: Span[] = [];
   const outcomes = incidents.map((incident, owner): IncidentOutcome => {
     const notes: string[] = [];
     const counted = countedSpan(policy, incident, period, notes, show);
-    let pieces: Interval[] = counted ? [counted] : [];
-    for (const window of scheduled) {
-      if (!pieces.some((piece) => overlaps(piece, window))) continue;
-      const before = total(pieces);
-      pieces = pieces.flatMap((piece) => subtract(piece, window));
-      notes.push(`${roundToMinutes(before - total(pieces))} minute(s) inside scheduled maintenance "${window.id}" (announced ${show(window.announcedAt)}, at least ${notice} ahead) do not count`);
+    if (!counted) return { id: incident.id, countedMinutes: 0, notes };
+    const excusedMs = excused.overlap(counted);
+    if (excusedMs > 0) {
+      const inside = scheduled.overlapping(counted);
+      const announced = inside.length === 1 && inside[0] ? ` (announced ${show(inside[0].announcedAt)}, at least ${notice} ahead)` : ` (each announced at least ${notice} ahead)`;
+      notes.push(`${roundToMinutes(excusedMs)} minute(s) inside scheduled maintenance ${nameSome(inside.map((window) => window.id))}${announced} do not count`);
     }
-    for (const window of late) {
-      if (pieces.some((piece) => overlaps(piece, window))) {
-        notes.push(`maintenance "${window.id}" was announced ${show(window.announcedAt)}, less than ${notice} before it started, so downtime inside it counts`);
-      }
-    }
-    for (const piece of pieces) spans.push({ start: piece.start, end: piece.end, owner });
-    return { id: incident.id, countedMinutes: roundToMinutes(total(pieces)), notes };
+    const lateIds = late.overlapping(counted).filter((window) => {
+      const shared = { start: Math.max(window.start, counted.start), end: Math.min(window.end, counted.end) };
+      return length(shared) > excused.overlap(shared);
+    });
+    if (lateIds.length > 0) notes.push(`maintenance ${nameSome(lateIds.map((window) => window.id))} was announced less than ${notice} before it started, so downtime inside it counts`);
+    spans.push({ start: counted.start, end: counted.end, owner });
+    return { id: incident.id, countedMinutes: roundToMinutes(length(counted) - excusedMs), notes };
   });
 
-  return { minutes: roundToMinutes(mergeAndNoteOverlaps(spans, outcomes)), incidents: outcomes };
+  const union = mergeAndNoteOverlaps(spans, outcomes);
+  return { minutes: roundToMinutes(union.reduce((sum, interval) => sum + length(interval) - excused.overlap(interval), 0)), incidents: outcomes };
+}
+
+/** Disjoint, sorted intervals (the union of some), with running totals, so the overlap with any interval takes two binary searches. */
+class DisjointIntervals {
+  private readonly intervals: { start: number; end: number }[] = [];
+  private readonly starts: number[];
+  private readonly ends: number[];
+  /** Total length of the intervals before each index. */
+  private readonly before: number[];
+
+  constructor(sortedByStart: readonly Interval[]) {
+    for (const interval of sortedByStart) {
+      const last = this.intervals[this.intervals.length - 1];
+      if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+      else this.intervals.push({ start: interval.start, end: interval.end });
+    }
+    this.starts = this.intervals.map((interval) => interval.start);
+    this.ends = this.intervals.map((interval) => interval.end);
+    let sum = 0;
+    this.before = this.intervals.map((interval) => {
+      const so = sum;
+      sum += length(interval);
+      return so;
+    });
+    this.before.push(sum);
+  }
+
+  overlap(interval: Interval): number {
+    const first = firstIndex(this.ends, (end) => end > interval.start);
+    const pastLast = firstIndex(this.starts, (start) => start >= interval.end);
+    if (first >= pastLast) return 0;
+    const whole = (this.before[pastLast] ?? 0) - (this.before[first] ?? 0);
+    const head = Math.max(0, interval.start - (this.intervals[first]?.start ?? 0));
+    const tail = Math.max(0, (this.intervals[pastLast - 1]?.end ?? 0) - interval.end);
+    return whole - head - tail;
+  }
+}
+
+/** Maintenance windows by start, so the ones an interval touches are found by binary search, not by a scan of all. */
+class WindowIndex {
+  readonly windows: readonly MaintenanceWindow[];
+  /** The latest end among the windows up to each index: rises monotonically. */
+  private readonly endsSoFar: readonly number[];
+
+  constructor(windows: readonly MaintenanceWindow[]) {
+    this.windows = [...windows].sort((a, b) => a.start - b.start);
+    let latest = -Infinity;
+    this.endsSoFar = this.windows.map((window) => (latest = Math.max(latest, window.end)));
+  }
+
+  overlapping(interval: Interval): MaintenanceWindow[] {
+    const found: MaintenanceWindow[] = [];
+    for (let index = firstIndex(this.endsSoFar, (end) => end > interval.start); index < this.windows.length; index++) {
+      const window = this.windows[index] as MaintenanceWindow;
+      if (window.start >= interval.end) break;
+      if (overlaps(window, interval)) found.push(window);
+    }
+    return found;
+  }
+}
+
+/** The first index whose value passes a test that, once passed, stays passed. */
+function firstIndex(values: readonly number[], passes: (value: number) => boolean): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (passes(values[middle] as number)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** The part of an incident that may count before maintenance: from its report, within the period. */
@@ -95,20 +176,16 @@ function overlaps(a: Interval, b: Interval): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-function subtract(piece: Interval, window: Interval): Interval[] {
-  if (!overlaps(piece, window)) return [piece];
-  return [
-    ...(window.start > piece.start ? [{ start: piece.start, end: window.start }] : []),
-    ...(window.end < piece.end ? [{ start: window.end, end: piece.end }] : []),
-  ];
+function length(interval: Interval): number {
+  return interval.end - interval.start;
 }
 
 function total(pieces: readonly Interval[]): number {
-  return pieces.reduce((sum, piece) => sum + piece.end - piece.start, 0);
+  return pieces.reduce((sum, piece) => sum + length(piece), 0);
 }
 
-/** Total length of the union of all spans; each incident that shares time with another is told so. */
-function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[]): number {
+/** The union of all spans, as disjoint sorted intervals; each incident that shares time with another is told so. */
+function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[]): Interval[] {
   spans.sort((a, b) => a.start - b.start || a.end - b.end || a.owner - b.owner);
   const partners = new Map<number, Set<number>>();
   const note = (a: number, b: number): void => {
@@ -116,28 +193,21 @@ function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[
     partners.set(a, (partners.get(a) ?? new Set()).add(b));
     partners.set(b, (partners.get(b) ?? new Set()).add(a));
   };
-  let sum = 0;
-  let runStart = -Infinity;
-  let runEnd = -Infinity;
-  let runOwner = -1;
+  const union: Interval[] = [];
+  let run: { start: number; end: number; owner: number } | undefined;
   for (const span of spans) {
-    if (span.start < runEnd) {
-      note(span.owner, runOwner);
-      if (span.end > runEnd) {
-        runEnd = span.end;
-        runOwner = span.owner;
-      }
+    if (run && span.start < run.end) {
+      note(span.owner, run.owner);
+      if (span.end > run.end) Object.assign(run, { end: span.end, owner: span.owner });
       continue;
     }
-    if (runEnd > runStart) sum += runEnd - runStart;
-    runStart = span.start;
-    runEnd = span.end;
-    runOwner = span.owner;
+    if (run) union.push({ start: run.start, end: run.end });
+    run = { ...span };
   }
-  if (runEnd > runStart) sum += runEnd - runStart;
+  if (run) union.push({ start: run.start, end: run.end });
   for (const [owner, others] of partners) {
-    const names = [...others].sort((a, b) => a - b).map((other) => `"${outcomes[other]?.id}"`);
-    outcomes[owner]?.notes.push(`overlaps ${names.join(', ')}: time shared with another incident is counted once`);
+    const ids = [...others].sort((a, b) => a - b).map((other) => outcomes[other]?.id ?? '');
+    outcomes[owner]?.notes.push(`overlaps ${nameSome(ids)}: time shared with another incident is counted once`);
   }
-  return sum;
+  return union;
 }
