@@ -180,9 +180,6 @@ function length(interval: Interval): number {
   return interval.end - interval.start;
 }
 
-function total(pieces: readonly Interval[]): number {
-  return pieces.reduce((sum, piece) => sum + length(piece), 0);
-}
 
 /** The union of all spans, as disjoint sorted intervals; each incident that shares time with another is told so. */
 function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[]): Interval[] {
