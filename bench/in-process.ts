@@ -19,15 +19,28 @@ export async function decisionsPerSecond(registry: PolicyRegistry, requestFor: (
   return { perSecond: count / elapsed, msPerDecision: (elapsed * 1000) / count };
 }
 
-/** RSS at checkpoints while making `total` decisions: flat when nothing leaks. */
-export async function rssOver(registry: PolicyRegistry, request: EvaluateRequest, total: number, checkpoints: number): Promise<{ decisions: number; rssMiB: number }[]> {
+export interface MemoryReading {
+  readonly decisions: number;
+  readonly rssMiB: number;
+  /** Live heap after a full collection (when node runs with --expose-gc), the surest sign of a leak. */
+  readonly heapMiB: number;
+}
+
+function readMemory(decisions: number): MemoryReading {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { decisions, rssMiB: rss / 2 ** 20, heapMiB: heapUsed / 2 ** 20 };
+}
+
+/** Memory at checkpoints while making `total` decisions: flat when nothing leaks. */
+export async function memoryOver(registry: PolicyRegistry, request: EvaluateRequest, total: number, checkpoints: number): Promise<MemoryReading[]> {
   const context = { now: Date.parse('2026-11-15T00:00:00Z'), decisionId: 'bench' };
-  const readings: { decisions: number; rssMiB: number }[] = [];
+  const readings: MemoryReading[] = [];
   const step = Math.ceil(total / checkpoints);
   for (let done = 0; done < total; done++) {
-    if (done % step === 0) readings.push({ decisions: done, rssMiB: process.memoryUsage().rss / 2 ** 20 });
+    if (done % step === 0) readings.push(readMemory(done));
     await evaluate(registry, request, context);
   }
-  readings.push({ decisions: total, rssMiB: process.memoryUsage().rss / 2 ** 20 });
+  readings.push(readMemory(total));
   return readings;
 }

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { loadPolicies } from '../src/registry/load-policies.js';
 import { thousandIncidentMonth, typicalMonth, typicalMonthWithCharges } from './cases.js';
-import { decisionsPerSecond, rssOver } from './in-process.js';
+import { decisionsPerSecond, memoryOver } from './in-process.js';
 
 const env = process.env;
 const ROUNDS = Number(env['BENCH_ROUNDS'] ?? 3);
@@ -103,11 +103,11 @@ console.log(`  ... each different   ${different.perSecond.toFixed(0).padStart(7)
 console.log(`  1,000-incident month ${thousand.perSecond.toFixed(0).padStart(7)} decisions/s  ${thousand.msPerDecision.toFixed(2)} ms per decision`);
 
 if (MEMORY_DECISIONS > 0) {
-  const readings = await rssOver(registry, typicalMonth, MEMORY_DECISIONS, 4);
+  const readings = await memoryOver(registry, typicalMonth, MEMORY_DECISIONS, 4);
   console.log('');
-  console.log(`Memory over ${MEMORY_DECISIONS.toLocaleString('en')} in-process decisions (RSS):`);
-  for (const reading of readings) console.log(`  after ${reading.decisions.toLocaleString('en').padStart(9)}: ${reading.rssMiB.toFixed(1)} MiB`);
+  console.log(`Memory over ${MEMORY_DECISIONS.toLocaleString('en')} in-process decisions (RSS, and live heap after a full GC):`);
+  for (const reading of readings) console.log(`  after ${reading.decisions.toLocaleString('en').padStart(9)}: RSS ${reading.rssMiB.toFixed(1)} MiB, heap ${reading.heapMiB.toFixed(1)} MiB`);
   const [, settled, ...rest] = readings;
   const last = rest[rest.length - 1] ?? settled;
-  if (settled && last) console.log(`  growth after the first quarter: ${(last.rssMiB - settled.rssMiB).toFixed(1)} MiB`);
+  if (settled && last) console.log(`  growth after the first quarter: RSS ${(last.rssMiB - settled.rssMiB).toFixed(1)} MiB, heap ${(last.heapMiB - settled.heapMiB).toFixed(2)} MiB`);
 }
