@@ -8,10 +8,8 @@ import { claimStatus, claimWindow } from './claim.js';
 import { countDowntime } from './downtime.js';
 import type { Facts } from './facts.js';
 import { formatInstant, monthInterval } from './instants.js';
-import { toTrace } from './trace.js';
+import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
-
-const cite = (clause: string | undefined): string => (clause ? ` (${clause})` : '');
 
 /** The rebate decision of a service period (SPEC §2 items 1-10 and 13). */
 export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, period: string): Promise<PartResult<RebateDecision>> {
@@ -72,7 +70,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
     `Counted downtime ${downtime.minutes} minute(s) against a ${policy.monthMinutes}-minute month${cite(document.downtime.clause)}.`,
     tier
       ? `Uptime ${uptimeText(uptime)}% is below ${tier.uptimeBelow.toString()}%: rebate ${tier.rebatePercent.toString()}%${cite(tier.clause)}.`
-      : `Uptime ${uptimeText(uptime)}% is not below ${policy.tiers[0]?.uptimeBelow.toString() ?? '100'}%: no rebate.`,
+      : `Uptime ${uptimeText(uptime)}% is not below any tier's threshold: no rebate.`,
     ...moneyLines(facts, percent, earned, capped, cap?.amount, cap?.digits, document.rebate.capClause),
     `Claim window: ${windowText}${cite(document.claim.clause)}.`,
     ...reasonLines,

@@ -4,7 +4,7 @@ import type { TargetKind, TargetStatus } from '../compile/support-rules.js';
 import type { TargetDecision, TicketDecision, TraceItem } from '../model/evaluate-request.js';
 import type { Ticket } from './facts.js';
 import { describeInstant, formatInstant } from './instants.js';
-import { toTrace } from './trace.js';
+import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
 const MINUTE_MS = 60_000;
@@ -36,10 +36,9 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
       response: judge(targetsOf.response, due.response, eventAt.response, asOf, statusOf('response')),
     };
     value.push({ id: ticket.id, priority: ticket.priority, ...targets });
-    const clause = targetsOf.clause ? ` (${targetsOf.clause})` : '';
     const zone = targetsOf.response.calendar.timeZone;
     const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], eventAt[kind], zone));
-    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${clause}.`);
+    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}.`);
     trace.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...judged.trace]));
   }
   return { value, explanation, trace };
