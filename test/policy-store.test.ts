@@ -55,3 +55,20 @@ describe('reloading policies', () => {
     await app.close();
   });
 });
+
+describe('reloads that overlap', () => {
+  it('a change made while a reload is reading the files is loaded too', async () => {
+    const dir = copyPolicies();
+    const store = await storeOn(dir);
+    const file = join(dir, 'clicksend-sla', '1.0.0.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('USD: "125.00"', 'USD: "10.00"'));
+    const first = store.reload();
+    writeFileSync(file, original.replace('USD: "125.00"', 'USD: "20.00"'));
+    const second = store.reload();
+    const third = store.reload();
+    expect(second).toBe(third);
+    await Promise.all([first, second]);
+    expect(store.current().version('clicksend-sla', '1.0.0')?.caps.get('USD')?.amount.toString()).toBe('20');
+  });
+});

@@ -17,6 +17,7 @@ export class PolicyStore {
   private registry: PolicyRegistry;
   private refused: RefusedReload | null = null;
   private reloading: Promise<readonly Diagnostic[]> | null = null;
+  private reloadAgain: Promise<readonly Diagnostic[]> | null = null;
 
   private constructor(
     readonly dir: string,
@@ -39,9 +40,20 @@ export class PolicyStore {
     return this.refused;
   }
 
-  /** Reloads the folder; overlapping calls share one load. Returns the problems that refused it, if any. */
+  /**
+   * Reloads the folder and returns the problems that refused it, if any. A call
+   * during a load waits for it and loads once more (the files may have changed
+   * after it read them); calls meanwhile share that second load.
+   */
   reload(): Promise<readonly Diagnostic[]> {
-    this.reloading ??= this.load().finally(() => {
+    if (this.reloading) {
+      this.reloadAgain ??= this.reloading.then(() => {
+        this.reloadAgain = null;
+        return this.reload();
+      });
+      return this.reloadAgain;
+    }
+    this.reloading = this.load().finally(() => {
       this.reloading = null;
     });
     return this.reloading;
