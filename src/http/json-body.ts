@@ -12,6 +12,8 @@ export class BodyProblems extends Error {
 /** No request needs deeper nesting; far deeper would only exhaust the stack of whatever reads it. */
 export const MAX_JSON_DEPTH = 32;
 
+const [QUOTE, BACKSLASH, OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY] = [...'"\\{[}]'].map((char) => char.charCodeAt(0));
+
 /** How deeply the JSON text nests arrays and objects (a scan of the text, so any depth is safe to measure). */
 function nestingDepth(text: string): number {
   let depth = 0;
@@ -20,11 +22,11 @@ function nestingDepth(text: string): number {
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (inString) {
-      if (char === 92) index++; // backslash: skip the escaped character
-      else if (char === 34) inString = false;
-    } else if (char === 34) inString = true;
-    else if (char === 123 || char === 91) deepest = Math.max(deepest, ++depth);
-    else if (char === 125 || char === 93) depth--;
+      if (char === BACKSLASH) index++; // skip the escaped character
+      else if (char === QUOTE) inString = false;
+    } else if (char === QUOTE) inString = true;
+    else if (char === OPEN_OBJECT || char === OPEN_ARRAY) deepest = Math.max(deepest, ++depth);
+    else if (char === CLOSE_OBJECT || char === CLOSE_ARRAY) depth--;
   }
   return deepest;
 }
