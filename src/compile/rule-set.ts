@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { Engine } from 'json-rules-engine';
 import type { Event, RuleProperties, RuleResult, TopLevelCondition, TopLevelConditionResult } from 'json-rules-engine';
+import { BoundedCache } from '../model/bounded-cache.js';
 import { exactOperators } from './exact-operators.js';
 
 /** One rule that fired, with the fact values its conditions saw (as plain JSON). */
@@ -37,7 +38,7 @@ const MAX_REMEMBERED_OUTCOMES = 4096;
 export class RuleSet {
   private readonly idle: Engine[] = [];
   private readonly factsRead: readonly string[];
-  private readonly remembered = new Map<string, RuleSetOutcome>();
+  private readonly remembered = new BoundedCache<string, RuleSetOutcome>(MAX_REMEMBERED_OUTCOMES);
 
   constructor(private readonly rules: readonly RuleProperties[]) {
     this.factsRead = [...new Set(rules.flatMap((rule) => factsOf(rule.conditions)))].sort();
@@ -46,13 +47,8 @@ export class RuleSet {
   async run(facts: Readonly<Record<string, unknown>>): Promise<RuleSetOutcome> {
     const key = JSON.stringify(this.factsRead.map((fact) => facts[fact] ?? null));
     const known = this.remembered.get(key);
-    if (known) {
-      this.remembered.delete(key);
-      this.remembered.set(key, known);
-      return known;
-    }
+    if (known) return known;
     const outcome = await this.runEngine(facts);
-    if (this.remembered.size >= MAX_REMEMBERED_OUTCOMES) this.remembered.delete(this.remembered.keys().next().value as string);
     this.remembered.set(key, outcome);
     return outcome;
   }

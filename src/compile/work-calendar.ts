@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CalendarDocument } from '../model/policy-document.js';
 import { readMinuteRange, weekdays } from '../model/values.js';
 import type { MinuteRange } from '../model/values.js';
+import { firstIndex } from '../model/first-index.js';
 
 const MINUTE_MS = 60_000;
 /**
@@ -83,7 +84,7 @@ export function compileWorkCalendar(name: string, document: CalendarDocument): W
   /** Calls `visit` with each working span that ends after `fromMs`, in order, until it returns true. */
   const walk = (fromMs: number, visit: (span: Span) => boolean): void => {
     cover(fromMs);
-    let index = firstEndingAfter(timeline, fromMs);
+    let index = firstIndex(timeline, (span) => span[1] > fromMs);
     const limit = coveredTo + MAX_DAYS_SEARCHED * DAY_MS;
     for (;;) {
       for (; index < timeline.length; index++) {
@@ -132,16 +133,4 @@ export function compileWorkCalendar(name: string, document: CalendarDocument): W
 function localMinute(day: DateTime, minutes: number): number {
   if (minutes === 24 * 60) return day.plus({ days: 1 }).startOf('day').toMillis();
   return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
-}
-
-/** Index of the first span ending after `ms` (spans are sorted and do not overlap). */
-function firstEndingAfter(spans: readonly Span[], ms: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((spans[middle] as Span)[1] > ms) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }

@@ -1,25 +1,22 @@
 import { DateTime } from 'luxon';
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
 import type { ClaimStatus } from '../compile/rebate-rules.js';
+import { BoundedCache } from '../model/bounded-cache.js';
 import type { Interval } from './instants.js';
 
-const MAX_REMEMBERED_PERIODS = 10_000;
-const windows = new WeakMap<CompiledPolicy, Map<number, Interval>>();
+const windows = new WeakMap<CompiledPolicy, BoundedCache<number, Interval>>();
 
 /** The claim window of a period: it opens a set time after the period ends and closes just before its end instant. */
 export function claimWindow(policy: CompiledPolicy, period: Interval): Interval {
   let known = windows.get(policy);
   if (!known) {
-    known = new Map();
+    known = new BoundedCache(10_000);
     windows.set(policy, known);
   }
-  const remembered = known.get(period.end);
-  if (remembered) return remembered;
-  const opens = DateTime.fromMillis(period.end, { zone: policy.periodZone }).plus(policy.claim.opensAfterPeriodEnd);
-  const window = { start: opens.toMillis(), end: opens.plus(policy.claim.windowLength).toMillis() };
-  if (known.size >= MAX_REMEMBERED_PERIODS) known.clear();
-  known.set(period.end, window);
-  return window;
+  return known.getOrCompute(period.end, () => {
+    const opens = DateTime.fromMillis(period.end, { zone: policy.periodZone }).plus(policy.claim.opensAfterPeriodEnd);
+    return { start: opens.toMillis(), end: opens.plus(policy.claim.windowLength).toMillis() };
+  });
 }
 
 export function claimStatus(filedAt: number | null, window: Interval): ClaimStatus {

@@ -1,4 +1,5 @@
 import type { Decision } from '../model/evaluate-request.js';
+import { BoundedCache } from '../model/bounded-cache.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 
 /**
@@ -10,7 +11,7 @@ import type { PolicyRegistry } from '../registry/policy-registry.js';
  * (tickets without asOf, or no period and no asOf) are never remembered.
  */
 export class DecisionCache {
-  private readonly byRegistry = new WeakMap<PolicyRegistry, Map<string, string>>();
+  private readonly byRegistry = new WeakMap<PolicyRegistry, BoundedCache<string, string>>();
 
   constructor(private readonly maxEntries: number) {}
 
@@ -20,22 +21,16 @@ export class DecisionCache {
 
   /** The serialized decision for a request seen before, with a new id; undefined when not remembered. */
   get(registry: PolicyRegistry, key: string, decisionId: string): string | undefined {
-    const entries = this.byRegistry.get(registry);
-    const afterId = entries?.get(key);
-    if (entries === undefined || afterId === undefined) return undefined;
-    entries.delete(key);
-    entries.set(key, afterId);
-    return `${idPrefix(decisionId)}${afterId}`;
+    const afterId = this.byRegistry.get(registry)?.get(key);
+    return afterId === undefined ? undefined : `${idPrefix(decisionId)}${afterId}`;
   }
 
   set(registry: PolicyRegistry, key: string, decision: Decision, serialized: string): void {
-    if (this.maxEntries <= 0) return;
     let entries = this.byRegistry.get(registry);
     if (!entries) {
-      entries = new Map();
+      entries = new BoundedCache(this.maxEntries);
       this.byRegistry.set(registry, entries);
     }
-    if (entries.size >= this.maxEntries) entries.delete(entries.keys().next().value as string);
     entries.set(key, serialized.slice(idPrefix(decision.decisionId).length));
   }
 }

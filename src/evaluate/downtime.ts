@@ -1,4 +1,5 @@
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
+import { firstIndex } from '../model/first-index.js';
 import type { Incident, MaintenanceWindow } from './facts.js';
 import { formatInstant } from './instants.js';
 import type { Interval } from './instants.js';
@@ -73,8 +74,6 @@ export function countDowntime(policy: CompiledPolicy, period: Interval, incident
 /** Disjoint, sorted intervals (the union of some), with running totals, so the overlap with any interval takes two binary searches. */
 class DisjointIntervals {
   private readonly intervals: { start: number; end: number }[] = [];
-  private readonly starts: number[];
-  private readonly ends: number[];
   /** Total length of the intervals before each index. */
   private readonly before: number[];
 
@@ -84,8 +83,6 @@ class DisjointIntervals {
       if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
       else this.intervals.push({ start: interval.start, end: interval.end });
     }
-    this.starts = this.intervals.map((interval) => interval.start);
-    this.ends = this.intervals.map((interval) => interval.end);
     let sum = 0;
     this.before = this.intervals.map((interval) => {
       const so = sum;
@@ -96,8 +93,8 @@ class DisjointIntervals {
   }
 
   overlap(interval: Interval): number {
-    const first = firstIndex(this.ends, (end) => end > interval.start);
-    const pastLast = firstIndex(this.starts, (start) => start >= interval.end);
+    const first = firstIndex(this.intervals, (known) => known.end > interval.start);
+    const pastLast = firstIndex(this.intervals, (known) => known.start >= interval.end);
     if (first >= pastLast) return 0;
     const whole = (this.before[pastLast] ?? 0) - (this.before[first] ?? 0);
     const head = Math.max(0, interval.start - (this.intervals[first]?.start ?? 0));
@@ -127,18 +124,6 @@ class WindowIndex {
     }
     return found;
   }
-}
-
-/** The first index whose value passes a test that, once passed, stays passed. */
-function firstIndex(values: readonly number[], passes: (value: number) => boolean): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (passes(values[middle] as number)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }
 
 /** The part of an incident that may count before maintenance: from its report, within the period. */

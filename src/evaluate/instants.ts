@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { BoundedCache } from '../model/bounded-cache.js';
 import { offsetMinutes } from '../model/zone-offsets.js';
 
 /** The shape of an RFC 3339 instant with its offset; the fields sit at fixed places. */
@@ -50,22 +51,11 @@ function wallClock(ms: number, offset: number) {
 }
 
 /** Boundaries (a period's start and end, a claim window) recur in decision after decision. */
-const MAX_REMEMBERED_FORMATS = 4096;
-const formatted = new Map<string, Map<number, string>>();
+const formatted = new BoundedCache<string, string>(4096);
 
 /** An instant as RFC 3339 in a time zone, with its offset (Z for UTC), whole seconds unless it has milliseconds. */
 export function formatInstant(ms: number, zone: string): string {
-  let inZone = formatted.get(zone);
-  if (!inZone) {
-    inZone = new Map();
-    formatted.set(zone, inZone);
-  }
-  const known = inZone.get(ms);
-  if (known !== undefined) return known;
-  const text = formatInZone(ms, zone);
-  if (inZone.size >= MAX_REMEMBERED_FORMATS) inZone.clear();
-  inZone.set(ms, text);
-  return text;
+  return formatted.getOrCompute(`${zone}|${ms}`, () => formatInZone(ms, zone));
 }
 
 function formatInZone(ms: number, zone: string): string {
@@ -91,18 +81,13 @@ export interface Interval {
   readonly end: number;
 }
 
-const MAX_REMEMBERED_MONTHS = 10_000;
-const months = new Map<string, Interval>();
+const months = new BoundedCache<string, Interval>(10_000);
 
 /** The calendar month YYYY-MM in a time zone, as [first instant, first instant of the next month). */
 export function monthInterval(period: string, zone: string): Interval {
-  const key = `${zone}|${period}`;
-  const known = months.get(key);
-  if (known) return known;
-  const [year, month] = period.split('-').map(Number);
-  const start = DateTime.fromObject({ year: year ?? 0, month: month ?? 0, day: 1 }, { zone });
-  const interval = { start: start.toMillis(), end: start.plus({ months: 1 }).toMillis() };
-  if (months.size >= MAX_REMEMBERED_MONTHS) months.clear();
-  months.set(key, interval);
-  return interval;
+  return months.getOrCompute(`${zone}|${period}`, () => {
+    const [year, month] = period.split('-').map(Number);
+    const start = DateTime.fromObject({ year: year ?? 0, month: month ?? 0, day: 1 }, { zone });
+    return { start: start.toMillis(), end: start.plus({ months: 1 }).toMillis() };
+  });
 }

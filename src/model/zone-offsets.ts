@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { BoundedCache } from './bounded-cache.js';
 
 /**
  * A time zone's UTC offset at an instant, as luxon computes it from the IANA
@@ -7,19 +8,14 @@ import { IANAZone } from 'luxon';
  */
 const QUARTER_HOUR_MS = 15 * 60_000;
 const MAX_REMEMBERED = 200_000;
-const zones = new Map<string, { zone: IANAZone; offsets: Map<number, number> }>();
+const zones = new Map<string, { zone: IANAZone; offsets: BoundedCache<number, number> }>();
 
 export function offsetMinutes(zone: string, ms: number): number {
   let known = zones.get(zone);
   if (!known) {
-    known = { zone: IANAZone.create(zone), offsets: new Map() };
+    known = { zone: IANAZone.create(zone), offsets: new BoundedCache(MAX_REMEMBERED) };
     zones.set(zone, known);
   }
-  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
-  const remembered = known.offsets.get(quarter);
-  if (remembered !== undefined) return remembered;
-  const offset = known.zone.offset(ms);
-  if (known.offsets.size >= MAX_REMEMBERED) known.offsets.clear();
-  known.offsets.set(quarter, offset);
-  return offset;
+  const { zone: iana, offsets } = known;
+  return offsets.getOrCompute(Math.floor(ms / QUARTER_HOUR_MS), () => iana.offset(ms));
 }

@@ -1,11 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Diagnostic } from '../errors/problem.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { EvaluateResult } from '../evaluate/evaluate.js';
 import type { YamlSource } from '../load/yaml-source.js';
-import { parseYamlSource } from '../load/yaml-source.js';
+import { readDataFile } from '../load/data-file.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import { caseSchema } from '../schemas/case-schema.js';
 import { createAjv } from '../validate/ajv.js';
@@ -42,8 +42,8 @@ export async function loadCases(policiesDir: string, only?: { policyId: string; 
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => /\.ya?ml$/.test(n)).sort()) {
       const file = join(dir, name);
-      const source = parseYamlSource(file, await readFile(file, 'utf8'));
-      const read = readCaseFile(source);
+      const data = await readDataFile(file);
+      const read = data.ok ? readCaseFile(data.source) : { cases: [], problems: data.problems };
       problems.push(...read.problems);
       cases.push(...read.cases.map((item) => ({ policyId, case: item.case, file, line: item.line })));
     }
@@ -52,7 +52,6 @@ export async function loadCases(policiesDir: string, only?: { policyId: string; 
 }
 
 function readCaseFile(source: YamlSource): { cases: { case: ScenarioCase; line: number }[]; problems: Diagnostic[] } {
-  if (source.problems.length > 0) return { cases: [], problems: [...source.problems] };
   if (!validateCaseFile(source.value)) {
     return { cases: [], problems: schemaProblems(validateCaseFile.errors ?? []).map((found) => source.place({ ...found, code: 'CASE_INVALID' })) };
   }

@@ -5,7 +5,7 @@ import { serializeDecision } from '../../evaluate/serialize-decision.js';
 import { readRequest } from '../../evaluate/request.js';
 import { loadPolicies } from '../../registry/load-policies.js';
 import type { Output } from '../output.js';
-import { readDataFile } from '../read-case-file.js';
+import { readDataFile } from '../../load/data-file.js';
 
 /** Prints the decision the endpoint would give for a request body kept in a JSON or YAML file. */
 export async function evaluateCommand(caseFile: string, options: { policies: string; pretty: boolean }, output: Output): Promise<number> {

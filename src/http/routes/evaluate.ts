@@ -11,7 +11,7 @@ import { decisionSchema } from '../../schemas/decision-schema.js';
 import { evaluateRequestSchema } from '../../schemas/evaluate-request-schema.js';
 import { rawBodyOf } from '../json-body.js';
 import { problemDetailsSchema } from '../problem-details.js';
-import { withoutIdentity } from '../schema-for-route.js';
+import { withoutIdentity } from '../../schemas/without-identity.js';
 import { sendProblems } from '../send-problems.js';
 
 export interface EvaluateRouteOptions {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../errors/problem.js';
-import { parseYamlSource } from '../load/yaml-source.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import { parseYamlSource } from './yaml-source.js';
+import type { YamlSource } from './yaml-source.js';
 
 /** A JSON or YAML data file, read with positions so a problem in it reads file:line:col. */
 export async function readDataFile(file: string): Promise<{ ok: true; source: YamlSource } | { ok: false; problems: Diagnostic[] }> {
