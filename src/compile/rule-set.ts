@@ -1,7 +1,8 @@
 import { Decimal } from 'decimal.js';
 import { Engine } from 'json-rules-engine';
 import type { Event, RuleProperties, RuleResult, TopLevelCondition, TopLevelConditionResult } from 'json-rules-engine';
-import { BoundedCache } from '../model/bounded-cache.js';
+import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
+import { memoBudgets } from '../model/memo-budgets.js';
 import { exactOperators } from './exact-operators.js';
 
 /** One rule that fired, with the fact values its conditions saw (as plain JSON). */
@@ -25,20 +26,20 @@ export interface RuleSetOutcome {
   readonly trace: readonly TraceEntry[];
 }
 
-/** Outcomes remembered per rule set; the oldest is forgotten first. */
-const MAX_REMEMBERED_OUTCOMES = 4096;
-
 /**
  * Compiled rules, run many times. A run's outcome depends only on the values of
  * the facts its rules read, so it is remembered by those values: the engine runs
  * once per distinct input (json-rules-engine spends ~10 µs per rule per run).
  * json-rules-engine keeps a run's status on the engine itself, so overlapping
  * runs on one engine would cut each other short; each run borrows an idle engine.
+ * The memo is bounded in bytes, and a run whose facts read many bytes (a large
+ * `account`) is not remembered at all: such keys would only crowd out the rest.
  */
 export class RuleSet {
   private readonly idle: Engine[] = [];
   private readonly factsRead: readonly string[];
-  private readonly remembered = new BoundedCache<string, RuleSetOutcome>(MAX_REMEMBERED_OUTCOMES);
+  private readonly remembered = new ByteBoundedMemo<string, RuleSetOutcome>(memoBudgets().ruleOutcomeBytes, outcomeBytes);
+  private readonly maxKeyBytes = memoBudgets().ruleKeyMaxBytes;
 
   constructor(private readonly rules: readonly RuleProperties[]) {
     this.factsRead = [...new Set(rules.flatMap((rule) => factsOf(rule.conditions)))].sort();
@@ -46,6 +47,7 @@ export class RuleSet {
 
   async run(facts: Readonly<Record<string, unknown>>): Promise<RuleSetOutcome> {
     const key = JSON.stringify(this.factsRead.map((fact) => facts[fact] ?? null));
+    if (stringBytes(key) > this.maxKeyBytes) return this.runEngine(facts);
     const known = this.remembered.get(key);
     if (known) return known;
     const outcome = await this.runEngine(facts);
@@ -68,6 +70,11 @@ export class RuleSet {
     for (const operator of exactOperators) engine.addOperator(operator);
     return engine;
   }
+}
+
+/** An outcome's bytes as its JSON text counts them, with its key: close enough to what it holds, and never less. */
+function outcomeBytes(outcome: RuleSetOutcome, key: string): number {
+  return stringBytes(key) + stringBytes(JSON.stringify(outcome)) + ENTRY_OVERHEAD_BYTES;
 }
 
 function factsOf(condition: TopLevelCondition | Record<string, unknown>): string[] {

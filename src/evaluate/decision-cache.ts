@@ -1,6 +1,13 @@
 import type { Decision } from '../model/evaluate-request.js';
-import { BoundedCache } from '../model/bounded-cache.js';
+import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
+
+export interface DecisionCacheBudget {
+  /** Bytes of request bodies and decisions held at most (per loaded registry); 0 turns the cache off. */
+  readonly maxBytes: number;
+  /** A request whose body and decision together take more is answered but not remembered. */
+  readonly maxEntryBytes: number;
+}
 
 /**
  * Decisions are reproducible: the same request under the same policy files gives
@@ -8,30 +15,46 @@ import type { PolicyRegistry } from '../registry/policy-registry.js';
  * (a status page polling a month, a retry) answers from memory. Only the
  * serialized text after the id is kept, to hold memory down. Entries belong to one
  * registry: a reload starts afresh. Requests whose answer depends on the clock
- * (tickets without asOf, or no period and no asOf) are never remembered.
+ * (tickets without asOf, or no period and no asOf) are never remembered. The
+ * budget is in bytes, counting the body that keys an entry, so a stream of large
+ * distinct bodies cannot grow it; such bodies are not kept at all.
  */
-export class DecisionCache {
-  private readonly byRegistry = new WeakMap<PolicyRegistry, BoundedCache<string, string>>();
+export interface RememberedDecision {
+  /** The serialized decision, with the new id. */
+  readonly serialized: string;
+  readonly policy: Decision['policy'];
+}
 
-  constructor(private readonly maxEntries: number) {}
+interface Entry {
+  /** The serialized decision after its id. */
+  readonly afterId: string;
+  readonly policy: Decision['policy'];
+}
+
+export class DecisionCache {
+  private readonly byRegistry = new WeakMap<PolicyRegistry, ByteBoundedMemo<string, Entry>>();
+
+  constructor(private readonly budget: DecisionCacheBudget) {}
 
   static cacheable(facts: { readonly asOf?: string; readonly tickets?: unknown; readonly period?: string }): boolean {
     return facts.asOf !== undefined || (facts.tickets === undefined && facts.period !== undefined);
   }
 
   /** The serialized decision for a request seen before, with a new id; undefined when not remembered. */
-  get(registry: PolicyRegistry, key: string, decisionId: string): string | undefined {
-    const afterId = this.byRegistry.get(registry)?.get(key);
-    return afterId === undefined ? undefined : `${idPrefix(decisionId)}${afterId}`;
+  get(registry: PolicyRegistry, key: string, decisionId: string): RememberedDecision | undefined {
+    const entry = this.byRegistry.get(registry)?.get(key);
+    return entry === undefined ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy };
   }
 
   set(registry: PolicyRegistry, key: string, decision: Decision, serialized: string): void {
+    if (this.budget.maxBytes <= 0 || stringBytes(key) > this.budget.maxEntryBytes) return;
     let entries = this.byRegistry.get(registry);
     if (!entries) {
-      entries = new BoundedCache(this.maxEntries);
+      // The policy reference's strings are the registry's own; only its small object is the entry's.
+      entries = new ByteBoundedMemo<string, Entry>(this.budget.maxBytes, (entry, body) => stringBytes(body) + stringBytes(entry.afterId) + 2 * ENTRY_OVERHEAD_BYTES, this.budget.maxEntryBytes);
       this.byRegistry.set(registry, entries);
     }
-    entries.set(key, serialized.slice(idPrefix(decision.decisionId).length));
+    entries.set(key, { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy });
   }
 }
 

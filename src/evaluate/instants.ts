@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { BoundedCache } from '../model/bounded-cache.js';
+import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
 import { offsetMinutes } from '../model/zone-offsets.js';
 
 /** The shape of an RFC 3339 instant with its offset; the fields sit at fixed places. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
@@ -12,8 +12,9 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * An RFC 3339 instant as epoch milliseconds (digits below a millisecond are
- * dropped); null when the date or time does not exist, e.g. 30 February.
+ * An RFC 3339 instant as epoch milliseconds, exactly; null when the date or time
+ * does not exist (30 February) or is finer than a millisecond, which a decision
+ * would otherwise have to cut short (the request schema refuses those first).
  * Decisions read thousands of instants, so the fields are read in place.
  */
 export function parseInstant(text: string): number | null {
@@ -28,7 +29,7 @@ export function parseInstant(text: string): number | null {
   let millis = 0;
   if (text[at] === '.') {
     const digits = /^\.(\d+)/.exec(text.slice(at))?.[1] ?? '';
-    millis = number(at + 1, Math.min(3, digits.length)) * 10 ** (3 - Math.min(3, digits.length));
+    millis = number(at + 1, digits.length) * 10 ** (3 - digits.length);
     at += 1 + digits.length;
   }
   const zulu = text[at] === 'Z' || text[at] === 'z';
@@ -51,7 +52,7 @@ function wallClock(ms: number, offset: number) {
 }
 
 /** Boundaries (a period's start and end, a claim window) recur in decision after decision. */
-const formatted = new BoundedCache<string, string>(4096);
+const formatted = new ByteBoundedMemo<string, string>(1024 * 1024, (text, key) => stringBytes(text) + stringBytes(key) + ENTRY_OVERHEAD_BYTES);
 
 /** An instant as RFC 3339 in a time zone, with its offset (Z for UTC), whole seconds unless it has milliseconds. */
 export function formatInstant(ms: number, zone: string): string {
@@ -81,7 +82,7 @@ export interface Interval {
   readonly end: number;
 }
 
-const months = new BoundedCache<string, Interval>(10_000);
+const months = new ByteBoundedMemo<string, Interval>(1024 * 1024, (_, key) => stringBytes(key) + 16 + 2 * ENTRY_OVERHEAD_BYTES);
 
 /** The calendar month YYYY-MM in a time zone, as [first instant, first instant of the next month). */
 export function monthInterval(period: string, zone: string): Interval {
