@@ -1,18 +1,17 @@
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
+import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES } from '../model/byte-bounded-memo.js';
 import type { CalendarDocument } from '../model/policy-document.js';
+import { firstIndex } from '../model/first-index.js';
 import { readMinuteRange, weekdays } from '../model/values.js';
 import type { MinuteRange } from '../model/values.js';
-import { firstIndex } from '../model/first-index.js';
+import { DAY_MS, localDay, offsetChanges } from './zone-transitions.js';
+import type { OffsetChange } from './zone-transitions.js';
 
 const MINUTE_MS = 60_000;
-/**
- * A safety net: validation guarantees weekly hours, so working time is always
- * found within the listed holidays plus a week; searching further is a bug.
- */
-const MAX_DAYS_SEARCHED = 366 * 5;
-/** How far from the days already computed a query may fall before they are dropped and computed afresh. */
-const REMEMBERED_SPAN_MS = 366 * 86_400_000;
-const DAY_MS = 86_400_000;
+/** Searching for a due time stops here (validation guarantees weekly hours, so it is never reached). */
+const LAST_DAY = Date.UTC(3100, 0, 1) / DAY_MS;
+/** The working spans of recent days, remembered: evaluation asks about the same weeks again and again. */
+const DAY_SPANS_BYTES = 512 * 1024;
 
 /** A calendar that counts working time: 24/7, or weekly hours with holidays, in its own time zone. */
 export interface WorkCalendar {
@@ -38,95 +37,196 @@ export function compileWorkCalendar(name: string, document: CalendarDocument): W
       workingMsBetween: (fromMs, toMs) => Math.max(0, toMs - fromMs),
     };
   }
+  return new WeeklyCalendar(name, document);
+}
 
-  const weekly = weekdays.map((day) => (document.openingHours?.[day] ?? []).map(readMinuteRange));
-  const holidays = new Map((document.holidays ?? []).map((holiday) => [holiday.date, (holiday.openingHours ?? []).map(readMinuteRange)]));
+/** Days are numbered from 1970-01-01 (a Thursday); weekday 0 is Monday. */
+function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
 
-  /** The working spans of one local day, as absolute instants (correct across DST changes). */
-  const spansOf = (day: DateTime): Span[] => {
-    const ranges: MinuteRange[] = holidays.get(day.toISODate() ?? '') ?? weekly[day.weekday - 1] ?? [];
-    return ranges.map((range): Span => [localMinute(day, range.from), localMinute(day, range.to)]).sort((a, b) => a[0] - b[0]);
-  };
+function yearOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
 
-  // The working spans of a run of whole local days [coveredFrom, coveredTo), computed
-  // with luxon once and then searched: evaluation asks the same weeks again and again.
-  let timeline: Span[] = [];
-  let coveredFrom = 0;
-  let coveredTo = 0;
-  const startOfDay = (ms: number): number => DateTime.fromMillis(ms, { zone: timeZone }).startOf('day').toMillis();
-  const nextDay = (dayStart: number): number => DateTime.fromMillis(dayStart, { zone: timeZone }).plus({ days: 1 }).startOf('day').toMillis();
-  const extendForward = (days: number): void => {
-    for (let day = 0; day < days; day++) {
-      timeline.push(...spansOf(DateTime.fromMillis(coveredTo, { zone: timeZone })));
-      coveredTo = nextDay(coveredTo);
+interface YearCorrections {
+  readonly days: readonly number[];
+  /** Real minus read working milliseconds of each day (an offset change shortened or lengthened its hours). */
+  readonly corrections: readonly number[];
+  readonly total: number;
+}
+
+/**
+ * Weekly hours with holidays. Working time over a run of days costs the same for
+ * a week or for years: whole weeks at a time, holidays by binary search over
+ * running totals, and the days whose hours an offset change (DST) shortens or
+ * lengthens found per year and remembered. Only the first and last day of a
+ * span are computed hour by hour, with luxon.
+ */
+class WeeklyCalendar implements WorkCalendar {
+  readonly alwaysOpen = false;
+  readonly timeZone: string;
+  private readonly weekly: readonly (readonly MinuteRange[])[];
+  private readonly holidayRanges: ReadonlyMap<string, readonly MinuteRange[]>;
+  /** Working milliseconds of each weekday as its hours read, and of a whole week. */
+  private readonly readMs: readonly number[];
+  private readonly weekMs: number;
+  /** Holidays by day, with how much more (or less) working time each has than its weekday, and running totals. */
+  private readonly holidayDays: readonly number[];
+  private readonly holidayDeltaBefore: readonly number[];
+  private readonly changesOffset: boolean;
+  private readonly yearCorrections = new Map<number, YearCorrections>();
+  private readonly daySpans = new ByteBoundedMemo<number, readonly Span[]>(DAY_SPANS_BYTES, (spans) => 16 * spans.length + 2 * ENTRY_OVERHEAD_BYTES);
+
+  constructor(
+    readonly name: string,
+    document: CalendarDocument,
+  ) {
+    this.timeZone = document.timeZone;
+    this.weekly = weekdays.map((day) => (document.openingHours?.[day] ?? []).map(readMinuteRange));
+    this.holidayRanges = new Map((document.holidays ?? []).map((holiday) => [holiday.date, (holiday.openingHours ?? []).map(readMinuteRange)]));
+    this.readMs = this.weekly.map(rangesMs);
+    this.weekMs = this.readMs.reduce((sum, ms) => sum + ms, 0);
+    this.changesOffset = !Info.normalizeZone(this.timeZone).isUniversal;
+    const holidays = [...this.holidayRanges.keys()].map((date) => Date.parse(`${date}T00:00:00Z`) / DAY_MS).sort((a, b) => a - b);
+    this.holidayDays = holidays;
+    let sum = 0;
+    this.holidayDeltaBefore = [0, ...holidays.map((day) => (sum += this.dayMs(day) - (this.readMs[weekdayOf(day)] ?? 0)))];
+  }
+
+  addWorkingMinutes(startMs: number, minutes: number): number {
+    const wanted = minutes * MINUTE_MS;
+    if (wanted <= 0) return startMs;
+    const first = localDay(this.timeZone, startMs);
+    const onFirstDay = overlap(this.spansOf(first), startMs, Infinity);
+    if (onFirstDay >= wanted) return instantAfter(this.spansOf(first), startMs, wanted);
+    const needed = wanted - onFirstDay;
+    const day = this.dayReaching(first + 1, needed);
+    return instantAfter(this.spansOf(day), -Infinity, needed - this.wholeDaysMs(first + 1, day));
+  }
+
+  workingMsBetween(fromMs: number, toMs: number): number {
+    if (toMs <= fromMs) return 0;
+    const [first, last] = [localDay(this.timeZone, fromMs), localDay(this.timeZone, toMs)];
+    if (first === last) return overlap(this.spansOf(first), fromMs, toMs);
+    return overlap(this.spansOf(first), fromMs, Infinity) + this.wholeDaysMs(first + 1, last) + overlap(this.spansOf(last), -Infinity, toMs);
+  }
+
+  /** The first day from `from` by whose end `needed` working milliseconds have passed: a doubling, then a binary search. */
+  private dayReaching(from: number, needed: number): number {
+    let length = 7 * Math.max(1, Math.ceil(needed / Math.max(this.weekMs, 1)));
+    while (this.wholeDaysMs(from, from + length) < needed) {
+      if (from + length > LAST_DAY) throw new RangeError(`calendar "${this.name}" has no working time left before ${new Date(LAST_DAY * DAY_MS).toISOString()}`);
+      length *= 2;
     }
-  };
-  const cover = (ms: number): void => {
-    const far = ms < coveredFrom - REMEMBERED_SPAN_MS || ms >= coveredTo + REMEMBERED_SPAN_MS || coveredTo - coveredFrom > 10 * REMEMBERED_SPAN_MS;
-    if (timeline.length === 0 || far) {
-      timeline = [];
-      coveredFrom = coveredTo = startOfDay(ms);
+    let [low, high] = [from, from + length - 1];
+    while (low < high) {
+      const middle = low + Math.floor((high - low) / 2);
+      if (this.wholeDaysMs(from, middle + 1) >= needed) high = middle;
+      else low = middle + 1;
     }
-    if (ms < coveredFrom) {
-      const before: Span[] = [];
-      let day = startOfDay(ms);
-      const from = day;
-      while (day < coveredFrom) {
-        before.push(...spansOf(DateTime.fromMillis(day, { zone: timeZone })));
-        day = nextDay(day);
+    return low;
+  }
+
+  /** Working milliseconds of the local days [from, to). */
+  private wholeDaysMs(from: number, to: number): number {
+    if (to <= from) return 0;
+    const days = to - from;
+    let ms = Math.floor(days / 7) * this.weekMs;
+    for (let index = 0; index < days % 7; index++) ms += this.readMs[weekdayOf(from + index)] ?? 0;
+    const holidays = (day: number): number => firstIndex(this.holidayDays, (holiday) => holiday >= day);
+    ms += (this.holidayDeltaBefore[holidays(to)] ?? 0) - (this.holidayDeltaBefore[holidays(from)] ?? 0);
+    return ms + this.correctionsBetween(from, to);
+  }
+
+  private correctionsBetween(from: number, to: number): number {
+    if (!this.changesOffset) return 0;
+    let sum = 0;
+    for (let year = yearOf(from); year <= yearOf(to - 1); year++) {
+      const { days, corrections, total } = this.correctionsOf(year);
+      const [first, last] = [days[0], days[days.length - 1]];
+      if (first === undefined || last === undefined) continue;
+      if (first >= from && last < to) sum += total;
+      else days.forEach((day, index) => (sum += day >= from && day < to ? (corrections[index] ?? 0) : 0));
+    }
+    return sum;
+  }
+
+  /** At most one entry per year asked about, and years are bounded by the instants requests may send. */
+  private correctionsOf(year: number): YearCorrections {
+    const known = this.yearCorrections.get(year);
+    if (known) return known;
+    const [firstDay, pastLastDay] = [Date.UTC(year, 0, 1) / DAY_MS, Date.UTC(year + 1, 0, 1) / DAY_MS];
+    const corrected = new Map<number, number>();
+    for (const change of offsetChanges(this.timeZone, year)) {
+      for (const day of this.daysSpanning(change)) {
+        if (day < firstDay || day >= pastLastDay || corrected.has(day) || this.holidayRanges.has(isoDate(day))) continue; // a holiday's real hours are in its delta
+        corrected.set(day, this.dayMs(day) - (this.readMs[weekdayOf(day)] ?? 0));
       }
-      timeline = [...before, ...timeline];
-      coveredFrom = from;
     }
-    while (ms >= coveredTo) extendForward(1);
-  };
+    const days = [...corrected.keys()].filter((day) => corrected.get(day) !== 0).sort((a, b) => a - b);
+    const corrections = days.map((day) => corrected.get(day) ?? 0);
+    const found = { days, corrections, total: corrections.reduce((sum, ms) => sum + ms, 0) };
+    this.yearCorrections.set(year, found);
+    return found;
+  }
 
-  /** Calls `visit` with each working span that ends after `fromMs`, in order, until it returns true. */
-  const walk = (fromMs: number, visit: (span: Span) => boolean): void => {
-    cover(fromMs);
-    let index = firstIndex(timeline, (span) => span[1] > fromMs);
-    const limit = coveredTo + MAX_DAYS_SEARCHED * DAY_MS;
-    for (;;) {
-      for (; index < timeline.length; index++) {
-        if (visit(timeline[index] as Span)) return;
-      }
-      if (coveredTo > limit) break;
-      extendForward(31);
+  /**
+   * The local days with working hours that may contain the change: only their
+   * hours can last longer or shorter than they read (hours far from the change,
+   * such as 09:00-17:00 for a change at night, never do, and cost no luxon call).
+   */
+  private daysSpanning(change: OffsetChange): number[] {
+    const [least, most] = [Math.min(change.beforeMinutes, change.afterMinutes) * 60_000, Math.max(change.beforeMinutes, change.afterMinutes) * 60_000];
+    const days: number[] = [];
+    for (let day = Math.floor((change.at + least) / DAY_MS) - 1; day <= Math.floor((change.at + most) / DAY_MS) + 1; day++) {
+      const ranges = this.holidayRanges.get(isoDate(day)) ?? this.weekly[weekdayOf(day)] ?? [];
+      const local = day * DAY_MS;
+      if (ranges.some((range) => local + range.from * MINUTE_MS - most <= change.at && change.at <= local + range.to * MINUTE_MS - least)) days.push(day);
     }
-    throw new RangeError(`calendar "${name}" has no working time within ${MAX_DAYS_SEARCHED} days of ${new Date(fromMs).toISOString()}`);
-  };
+    return days;
+  }
 
-  return {
-    name,
-    timeZone,
-    alwaysOpen: false,
-    addWorkingMinutes(startMs, minutes) {
-      let remaining = minutes * MINUTE_MS;
-      if (remaining <= 0) return startMs;
-      let due = startMs;
-      walk(startMs, ([spanStart, spanEnd]) => {
-        const from = Math.max(spanStart, startMs);
-        const available = spanEnd - from;
-        if (available >= remaining) {
-          due = from + remaining;
-          return true;
-        }
-        remaining -= available;
-        return false;
-      });
-      return due;
-    },
-    workingMsBetween(fromMs, toMs) {
-      let total = 0;
-      if (toMs <= fromMs) return 0;
-      walk(fromMs, ([spanStart, spanEnd]) => {
-        if (spanStart >= toMs) return true;
-        total += Math.min(spanEnd, toMs) - Math.max(spanStart, fromMs);
-        return spanEnd >= toMs;
-      });
-      return total;
-    },
-  };
+  private dayMs(day: number): number {
+    return overlap(this.spansOf(day), -Infinity, Infinity);
+  }
+
+  /** The working spans of one local day, as instants (correct across DST changes), from luxon. */
+  private spansOf(day: number): readonly Span[] {
+    return this.daySpans.getOrCompute(day, () => {
+      const date = isoDate(day);
+      const start = DateTime.fromISO(date, { zone: this.timeZone });
+      const ranges = this.holidayRanges.get(date) ?? this.weekly[weekdayOf(day)] ?? [];
+      return ranges.map((range): Span => [localMinute(start, range.from), localMinute(start, range.to)]).sort((a, b) => a[0] - b[0]);
+    });
+  }
+}
+
+function rangesMs(ranges: readonly MinuteRange[]): number {
+  return ranges.reduce((sum, range) => sum + (range.to - range.from) * MINUTE_MS, 0);
+}
+
+function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Working milliseconds of the spans within [fromMs, toMs). */
+function overlap(spans: readonly Span[], fromMs: number, toMs: number): number {
+  let sum = 0;
+  for (const [start, end] of spans) sum += Math.max(0, Math.min(end, toMs) - Math.max(start, fromMs));
+  return sum;
+}
+
+/** The instant `wanted` working milliseconds after `fromMs` within the spans; the end of the last span if they hold less. */
+function instantAfter(spans: readonly Span[], fromMs: number, wanted: number): number {
+  let left = wanted;
+  for (const [start, end] of spans) {
+    const from = Math.max(start, fromMs);
+    if (end <= from) continue;
+    if (end - from >= left) return from + left;
+    left -= end - from;
+  }
+  return spans[spans.length - 1]?.[1] ?? fromMs;
 }
 
 /** A wall-clock time of a local day as an instant (not midnight plus minutes, which DST days would shift); 24:00 is the next midnight. */
