@@ -68,6 +68,14 @@ export const requestErrorCodes = {
   END_BEFORE_START: { title: 'An interval ends before it starts', status: 422, fix: 'Send an end at or after the start.' },
   EVENT_BEFORE_OPENED: { title: 'A ticket event is before the ticket opened', status: 422, fix: 'Send actionAt and respondedAt at or after openedAt.' },
   DUPLICATE_ID: { title: 'The same id appears twice', status: 422, fix: 'Give every incident, maintenance window and ticket its own id.' },
+  REQUEST_TIMEOUT: { title: 'The request took too long to arrive', status: 408, fix: 'Send the headers and the whole body promptly; the limits are HEADER_TIMEOUT_MS and REQUEST_TIMEOUT_MS.' },
+  URI_TOO_LONG: { title: 'The URL is too long', status: 414, fix: 'Shorten the URL; ids and versions are at most 200 characters.' },
+  HEADERS_TOO_LARGE: { title: 'The request headers are too large', status: 431, fix: 'Send fewer or shorter headers.' },
+  DECISION_LOG_UNAVAILABLE: {
+    title: 'The decision log cannot be written',
+    status: 503,
+    fix: 'No decision is given that cannot be logged (DECISION_LOG_REQUIRED). Retry later; the operator sees the write error on /readyz.',
+  },
   INSTANT_OUT_OF_RANGE: { title: 'An instant or period is out of range', status: 422, fix: 'Send instants and periods from 1970 up to the year 3000.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

@@ -5,8 +5,10 @@ import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import type { DecisionLog } from '../decision-log/decision-log.js';
 import { DecisionCache } from '../evaluate/decision-cache.js';
+import type { DecisionCacheBudget } from '../evaluate/decision-cache.js';
 import { requestAjv } from '../evaluate/request.js';
 import type { PolicyStore } from '../registry/policy-store.js';
+import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { installErrorHandlers } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
 import { evaluateRoute } from './routes/evaluate.js';
@@ -24,14 +26,21 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   readonly decisionLog?: DecisionLog;
   readonly now?: () => number;
-  /** Decisions remembered for repeated requests; 0 turns the cache off. */
-  readonly decisionCacheSize?: number;
+  /** Bytes of decisions remembered for repeated requests (0 turns the cache off), and the most one entry may take. */
+  readonly decisionCache?: DecisionCacheBudget;
+  /** Milliseconds for a request's headers, and for the whole request with its body, to arrive (408 after). */
+  readonly headerTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
 }
 
-export const DEFAULT_DECISION_CACHE_SIZE = 2048;
+export const DEFAULT_DECISION_CACHE: DecisionCacheBudget = { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 64 * 1024 };
+export const DEFAULT_HEADER_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Builds the HTTP app on a policy store; it never listens (the process module does). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS, requestTimeout);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -39,7 +48,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    return503OnClosing: true,
+    // While closing, a request that still arrives on an open connection is answered, with Connection: close.
+    return503OnClosing: false,
+    requestTimeout,
+    // Node checks the timeouts every connectionsCheckingInterval (30 s by default): often enough to keep them.
+    http: { headersTimeout, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))) },
+    clientErrorHandler,
+    frameworkErrors,
   });
   app.setValidatorCompiler(({ schema }) => requestAjv.compile(schema));
   installJsonBodyParser(app);
@@ -67,9 +82,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   installErrorHandlers(app);
-  healthRoutes(app, options.store);
+  healthRoutes(app, options.store, options.decisionLog);
   policyRoutes(app, options.store);
-  evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCacheSize ?? DEFAULT_DECISION_CACHE_SIZE) });
+  evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCache ?? DEFAULT_DECISION_CACHE) });
   targetsRoute(app, options.store);
   problemTypeRoutes(app);
   return app;

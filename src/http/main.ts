@@ -1,3 +1,9 @@
 import { configFromEnv, startServer } from './server.js';
 
-await startServer(configFromEnv(process.env));
+try {
+  await startServer(configFromEnv(process.env));
+} catch (error) {
+  // A bad setting or a port in use: one line for the operator, not a stack trace.
+  process.stderr.write(`refusing to start: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+}

@@ -13,6 +13,13 @@ export interface ProblemDetails {
   readonly errors: readonly { readonly code: ErrorCode; readonly path: string; readonly message: string }[];
 }
 
+/** The longest message or path sent back: an answer never grows with the input it refuses (a 1 MB key, say). */
+const MAX_ECHOED_CHARACTERS = 500;
+
+function bounded(text: string): string {
+  return text.length <= MAX_ECHOED_CHARACTERS ? text : `${text.slice(0, MAX_ECHOED_CHARACTERS)}… (${text.length} characters)`;
+}
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function problemTypeUri(code: ErrorCode): string {
@@ -31,9 +38,9 @@ export function toProblemDetails(problems: readonly [Problem, ...Problem[]]): Pr
     type: problemTypeUri(first.code),
     title: entry.title,
     status: statusOf(first.code),
-    detail: problems.length === 1 ? first.message : `${first.message} (and ${problems.length - 1} more problem(s))`,
+    detail: bounded(problems.length === 1 ? first.message : `${first.message} (and ${problems.length - 1} more problem(s))`),
     code: first.code,
-    errors: problems.map((found) => ({ code: found.code, path: formatJsonPath(found.path), message: found.message })),
+    errors: problems.map((found) => ({ code: found.code, path: bounded(formatJsonPath(found.path)), message: bounded(found.message) })),
   };
 }
 

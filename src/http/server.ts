@@ -2,11 +2,15 @@ import { watch } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { DecisionLog } from '../decision-log/decision-log.js';
 import { formatDiagnostic } from '../errors/problem.js';
+import { setMemoBudgets } from '../model/memo-budgets.js';
 import { PolicyStore } from '../registry/policy-store.js';
-import { buildApp } from './app.js';
+import { buildApp, DEFAULT_DECISION_CACHE } from './app.js';
+import type { AppOptions } from './app.js';
 
-/** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/** How long in-flight requests get to finish after SIGTERM; then the connections still open (a stalled upload) are cut. */
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/** After the grace, closing has this long to finish before the process gives up and exits 1. */
+const SHUTDOWN_BACKSTOP_MS = 5_000;
 /** File changes arrive in bursts (an editor's save is several events); reload once they settle. */
 const RELOAD_SETTLE_MS = 200;
 
@@ -16,9 +20,26 @@ export interface ServerConfig {
   readonly policiesDir: string;
   readonly bodyLimit?: number;
   readonly decisionLogPath?: string;
+  readonly decisionLogRequired: boolean;
   readonly logLevel: string;
-  readonly decisionCacheSize?: number;
+  readonly decisionCache: NonNullable<AppOptions['decisionCache']>;
+  readonly ruleMemo: { readonly ruleOutcomeBytes?: number; readonly ruleKeyMaxBytes?: number };
+  readonly headerTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+  readonly shutdownGraceMs: number;
 }
+
+/** A whole number of at least 0 from the environment, or the default when unset. */
+function count(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 0) throw new ConfigError(`${name}=${text} is not a whole number of at least 0`);
+  return value;
+}
+
+/** A setting that cannot be used: the process says so in one line and exits 1. */
+export class ConfigError extends Error {}
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   return {
@@ -27,9 +48,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     policiesDir: env['POLICIES_DIR'] ?? './policies',
     ...(env['BODY_LIMIT'] ? { bodyLimit: Number(env['BODY_LIMIT']) } : {}),
     ...(env['DECISION_LOG'] ? { decisionLogPath: env['DECISION_LOG'] } : {}),
+    decisionLogRequired: env['DECISION_LOG_REQUIRED'] === 'true' || env['DECISION_LOG_REQUIRED'] === '1',
     logLevel: env['LOG_LEVEL'] ?? 'info',
-    ...(env['DECISION_CACHE_SIZE'] ? { decisionCacheSize: Number(env['DECISION_CACHE_SIZE']) } : {}),
+    decisionCache: { maxBytes: count(env, 'DECISION_CACHE_BYTES') ?? DEFAULT_DECISION_CACHE.maxBytes, maxEntryBytes: count(env, 'DECISION_CACHE_MAX_ENTRY_BYTES') ?? DEFAULT_DECISION_CACHE.maxEntryBytes },
+    ruleMemo: { ...optional('ruleOutcomeBytes', count(env, 'RULE_MEMO_BYTES')), ...optional('ruleKeyMaxBytes', count(env, 'RULE_MEMO_MAX_KEY_BYTES')) },
+    ...optional('headerTimeoutMs', count(env, 'HEADER_TIMEOUT_MS')),
+    ...optional('requestTimeoutMs', count(env, 'REQUEST_TIMEOUT_MS')),
+    shutdownGraceMs: count(env, 'SHUTDOWN_GRACE_MS') ?? DEFAULT_SHUTDOWN_GRACE_MS,
   };
+}
+
+function optional<K extends string>(key: K, value: number | undefined): { [key in K]?: number } {
+  return value === undefined ? {} : ({ [key]: value } as { [key in K]: number });
 }
 
 /**
@@ -37,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
  * listens, reloads on file changes and SIGHUP, and shuts down gracefully on SIGTERM.
  */
 export async function startServer(config: ServerConfig): Promise<FastifyInstance | null> {
+  setMemoBudgets(config.ruleMemo);
   const opened = await PolicyStore.open(config.policiesDir);
   if (!opened.store) {
     for (const diagnostic of opened.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
@@ -45,13 +76,16 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     return null;
   }
   const store = opened.store;
-  const decisionLog = config.decisionLogPath ? new DecisionLog(config.decisionLogPath) : undefined;
+  const decisionLog = openDecisionLog(config);
+  if (decisionLog === null) return null;
   const app = await buildApp({
     store,
     logger: { level: config.logLevel },
     ...(config.bodyLimit === undefined ? {} : { bodyLimit: config.bodyLimit }),
     ...(decisionLog ? { decisionLog } : {}),
-    ...(config.decisionCacheSize === undefined ? {} : { decisionCacheSize: config.decisionCacheSize }),
+    decisionCache: config.decisionCache,
+    ...optional('headerTimeoutMs', config.headerTimeoutMs),
+    ...optional('requestTimeoutMs', config.requestTimeoutMs),
   });
 
   const reload = async (why: string): Promise<void> => {
@@ -76,16 +110,20 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight requests');
     setTimeout(() => {
-      app.log.error('in-flight requests did not finish in time; exiting');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS).unref();
+      app.log.warn('grace period over: cutting the connections still open (stalled uploads)');
+      app.server.closeAllConnections();
+      setTimeout(() => {
+        app.log.error('the server did not close after the grace period; exiting');
+        process.exit(1);
+      }, SHUTDOWN_BACKSTOP_MS).unref();
+    }, config.shutdownGraceMs).unref();
     watcher.close();
     clearTimeout(settle);
     process.off('SIGHUP', onHangUp);
     await app.close();
-    await decisionLog?.close();
+    decisionLog?.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -93,4 +131,14 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
 
   await app.listen({ host: config.host, port: config.port });
   return app;
+}
+
+/** The decision log, undefined when none is asked for, null when it cannot be opened (said in one line; exit 1). */
+function openDecisionLog(config: ServerConfig): DecisionLog | undefined | null {
+  if (config.decisionLogPath === undefined) return undefined;
+  const opened = DecisionLog.open(config.decisionLogPath, { required: config.decisionLogRequired });
+  if (opened.ok) return opened.log;
+  process.stderr.write(`refusing to start: ${opened.message}\n`);
+  process.exitCode = 1;
+  return null;
 }

@@ -4,8 +4,9 @@
 const instant = {
   type: 'string',
   maxLength: 40,
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$',
-  description: 'An RFC 3339 instant with its offset, e.g. 2026-10-03T10:05:00Z or 2026-10-03T12:05:00+02:00.',
+  // Decisions count whole milliseconds; a finer instant is refused, never cut short (see README, Instants).
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?([Zz]|[+-][0-9]{2}:[0-9]{2})$',
+  description: 'An RFC 3339 instant with its offset, e.g. 2026-10-03T10:05:00Z or 2026-10-03T12:05:00.250+02:00; at most 3 fraction digits (milliseconds).',
   examples: ['2026-10-03T10:05:00Z'],
 } as const;
 

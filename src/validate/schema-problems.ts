@@ -31,8 +31,15 @@ function kindOf(value: unknown): string {
   return 'text';
 }
 
+/** Values are echoed back in messages, so only their first characters: a message never grows with the input. */
+const SHOWN_CHARACTERS = 60;
+
 function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+  return clip(typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value)));
+}
+
+export function clip(text: string, limit = SHOWN_CHARACTERS): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length} characters)`;
 }
 
 function examplesOf(error: ErrorObject): string {
@@ -52,7 +59,7 @@ export function schemaProblems(errors: readonly ErrorObject[], rootName = 'the f
         const key = String(params['additionalProperty']);
         const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
         const hint = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
-        problems.push(problem('SCHEMA_UNKNOWN_KEY', `unknown key "${key}" in ${where}${hint}`, [...path, key], true));
+        problems.push(problem('SCHEMA_UNKNOWN_KEY', `unknown key ${show(key)} in ${where}${hint}`, [...path, key], true));
         break;
       }
       case 'required':
@@ -66,7 +73,7 @@ export function schemaProblems(errors: readonly ErrorObject[], rootName = 'the f
         break;
       case 'pattern':
         if (error.propertyName !== undefined) {
-          problems.push(problem('SCHEMA_INVALID_VALUE', `the name "${error.propertyName}" in ${where} is not in the expected form: lower case letters, digits and dashes`, [...path, error.propertyName], true));
+          problems.push(problem('SCHEMA_INVALID_VALUE', `the name ${show(error.propertyName)} in ${where} is not in the expected form: lower case letters, digits and dashes`, [...path, error.propertyName], true));
           break;
         }
         problems.push(problem('SCHEMA_INVALID_VALUE', `${where} ${show(error.data)} is not in the expected form${examplesOf(error)}`, path));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { DecisionCache } from '../../evaluate/decision-cache.js';
 import { evaluate } from '../../evaluate/evaluate.js';
@@ -9,6 +9,7 @@ import type { Decision, EvaluateRequest } from '../../model/evaluate-request.js'
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionSchema } from '../../schemas/decision-schema.js';
 import { evaluateRequestSchema } from '../../schemas/evaluate-request-schema.js';
+import { problem } from '../../errors/problem.js';
 import { rawBodyOf } from '../json-body.js';
 import { problemDetailsSchema } from '../problem-details.js';
 import { withoutIdentity } from '../../schemas/without-identity.js';
@@ -22,10 +23,20 @@ export interface EvaluateRouteOptions {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** While the log keeps failing, one line per this many failed writes, not one per request. */
+const FAILURES_PER_LOG_LINE = 1000;
 
 export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, cache }: EvaluateRouteOptions): void {
-  const logged = (request: EvaluateRequest, decision: Decision): void =>
-    decisionLog?.append({ decisionId: decision.decisionId, time: new Date().toISOString(), policy: decision.policy, request, decision });
+  /** Logs the decision; false when it could not be written and the log is required, so the decision must not be given. */
+  const logged = (log: FastifyBaseLogger, request: EvaluateRequest, decisionId: string, policy: Decision['policy'], serialized: string): boolean => {
+    if (!decisionLog) return true;
+    const result = decisionLog.append(decisionId, policy, request, serialized);
+    if (result.ok) return true;
+    if (result.newlyFailing || result.failedWrites % FAILURES_PER_LOG_LINE === 0) {
+      log.error({ decisionLog: decisionLog.path, error: result.error, failedWrites: result.failedWrites, required: decisionLog.required }, 'cannot write the decision log');
+    }
+    return !decisionLog.required;
+  };
 
   app.post<{ Body: EvaluateRequest }>(
     '/v1/evaluate',
@@ -34,7 +45,7 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
         tags: ['decisions'],
         summary: 'Judge the facts of a month and/or of tickets under a policy.',
         body: withoutIdentity(evaluateRequestSchema),
-        response: { 200: withoutIdentity(decisionSchema), '4xx': problemDetailsSchema },
+        response: { 200: withoutIdentity(decisionSchema), '4xx': problemDetailsSchema, 503: problemDetailsSchema },
       },
       validatorCompiler: () => validateRequestBody,
     },
@@ -43,17 +54,17 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       const registry = store.current();
       const key = DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
       const decisionId = randomUUID();
-      const remembered = key === undefined ? undefined : cache.get(registry, key, decisionId);
-      if (remembered !== undefined) {
-        if (decisionLog) logged(request.body, JSON.parse(remembered) as Decision);
-        return reply.type(JSON_TYPE).send(remembered);
+      let answer = key === undefined ? undefined : cache.get(registry, key, decisionId);
+      if (answer === undefined) {
+        const result = await evaluate(registry, request.body, { now: now(), decisionId });
+        if (!result.ok) return sendProblems(reply, result.problems);
+        answer = { serialized: serializeDecision(result.decision), policy: result.decision.policy };
+        if (key !== undefined) cache.set(registry, key, result.decision, answer.serialized);
       }
-      const result = await evaluate(registry, request.body, { now: now(), decisionId });
-      if (!result.ok) return sendProblems(reply, result.problems);
-      const serialized = serializeDecision(result.decision);
-      if (key !== undefined) cache.set(registry, key, result.decision, serialized);
-      logged(request.body, result.decision);
-      return reply.type(JSON_TYPE).send(serialized);
+      if (!logged(request.log, request.body, decisionId, answer.policy, answer.serialized)) {
+        return sendProblems(reply, [problem('DECISION_LOG_UNAVAILABLE', 'the decision log cannot be written, and no decision is given unlogged; retry later')]);
+      }
+      return reply.type(JSON_TYPE).send(answer.serialized);
     },
   );
 }

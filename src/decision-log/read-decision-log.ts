@@ -1,0 +1,48 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Decision, EvaluateRequest } from '../model/evaluate-request.js';
+
+/** One NDJSON line: enough to replay the decision later under any version. */
+export interface DecisionLogEntry {
+  readonly decisionId: string;
+  readonly time: string;
+  readonly policy: Decision['policy'];
+  readonly request: EvaluateRequest;
+  readonly decision: Decision;
+}
+
+/** Each line of a log, in order: an entry, or why it is not one. */
+export type LogLine = { readonly line: number; readonly entry: DecisionLogEntry } | { readonly line: number; readonly problem: string };
+
+/**
+ * Reads a decision log line by line (a log may be larger than memory). A line
+ * that is not JSON (cut short by a crash) or JSON but not a decision entry is
+ * handed on as a problem, and reading goes on.
+ */
+export async function* readDecisionLog(path: string): AsyncGenerator<LogLine> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let number = 0;
+  for await (const text of lines) {
+    number++;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      yield { line: number, problem: 'not a whole JSON entry (cut short by a crash?)' };
+      continue;
+    }
+    const missing = missingPart(value);
+    yield missing === null ? { line: number, entry: value as DecisionLogEntry } : { line: number, problem: `JSON but not a decision entry: ${missing}` };
+  }
+}
+
+function missingPart(value: unknown): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
+  const entry = value as Record<string, unknown>;
+  const isObject = (key: string): boolean => entry[key] !== null && typeof entry[key] === 'object' && !Array.isArray(entry[key]);
+  if (typeof entry['decisionId'] !== 'string') return 'no decisionId';
+  if (typeof entry['time'] !== 'string' || Number.isNaN(Date.parse(entry['time']))) return 'no time';
+  for (const key of ['policy', 'request', 'decision']) if (!isObject(key)) return `no ${key}`;
+  return null;
+}

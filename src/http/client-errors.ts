@@ -1,0 +1,44 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { problem } from '../errors/problem.js';
+import type { Problem } from '../errors/problem.js';
+import { PROBLEM_CONTENT_TYPE, toProblemDetails } from './problem-details.js';
+import { sendProblems } from './send-problems.js';
+
+/**
+ * Errors found before a request reaches fastify's routing (Node's HTTP parser:
+ * a header or body that does not arrive in time, headers too large, bytes that
+ * are not HTTP) answered as problem details on the raw socket, then the
+ * connection is closed, as Node itself does.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const [status, body] = rawProblem(socketProblem(error));
+    socket.write(`HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
+
+function socketProblem(error: NodeJS.ErrnoException): Problem {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return problem('REQUEST_TIMEOUT', 'the request headers or body did not arrive in time');
+    case 'HPE_HEADER_OVERFLOW':
+      return problem('HEADERS_TOO_LARGE', 'the request headers are larger than the server accepts');
+    default:
+      return problem('REQUEST_MALFORMED', 'the request is not valid HTTP/1.1');
+  }
+}
+
+function rawProblem(found: Problem): [string, string] {
+  const details = toProblemDetails([found]);
+  return [`${details.status} ${STATUS_CODES[details.status] ?? ''}`, JSON.stringify(details)];
+}
+
+/** fastify's own routing errors (a URL it cannot decode, a path segment over its length limit), without echoing the URL. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblems(reply, [problem('URI_TOO_LONG', 'a part of the URL is longer than the server accepts')]);
+  return sendProblems(reply, [problem('REQUEST_MALFORMED', 'the URL is not valid: it has a malformed percent-encoding')]);
+}
