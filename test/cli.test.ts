@@ -26,9 +26,12 @@ describe('policy validate', () => {
     });
   }
 
-  it('documents every command in --help', async () => {
+  it('documents every command in --help, each on a line of its own that starts with its name and describes it', async () => {
     const result = await runCli('--help');
-    for (const command of ['validate', 'evaluate', 'test', 'diff', 'replay', 'serve']) expect(result.out).toContain(command);
+    const listed = result.out.split('Commands:\n')[1]?.split('\n').map((line) => /^ {2}(\S+).*\s{2,}(\S.*)$/.exec(line)) ?? [];
+    const described = new Map(listed.flatMap((match) => (match?.[1] && match[2] ? [[match[1], match[2]] as const] : [])));
+    expect([...described.keys()]).toEqual(['validate', 'evaluate', 'test', 'diff', 'replay', 'serve', 'help']);
+    for (const text of described.values()) expect(text.length).toBeGreaterThan(20);
   });
 });
 

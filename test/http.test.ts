@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { evaluate } from '../src/evaluate/evaluate.js';
+import type * as EvaluateModuleNamespace from '../src/evaluate/evaluate.js';
 import { openApp, runCli } from './helpers.js';
+
+type EvaluateModule = typeof EvaluateModuleNamespace;
+
+// Every evaluation is counted, to tell a decision answered from the decision cache from one evaluated afresh.
+vi.mock('../src/evaluate/evaluate.js', async (original) => {
+  const actual = await original<EvaluateModule>();
+  return { ...actual, evaluate: vi.fn(actual.evaluate) };
+});
 
 let app: FastifyInstance;
 const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
@@ -31,9 +41,22 @@ describe('POST /v1/evaluate', () => {
   const strip = (text: string) => text.replace(/"decisionId":"[^"]+"/, '');
 
   it('gives the same decision twice but for its id, the second time from the decision cache', async () => {
-    const [a, b] = [await post(typicalMonth), await post(typicalMonth)];
+    const body = { ...typicalMonth, facts: { ...typicalMonth.facts, charges: { amount: '481.00', currency: 'USD' } } };
+    vi.mocked(evaluate).mockClear();
+    const [a, b] = [await post(body), await post(body)];
     expect(strip(a.body)).toBe(strip(b.body));
     expect(a.json().decisionId).not.toBe(b.json().decisionId);
+    expect(vi.mocked(evaluate)).toHaveBeenCalledTimes(1);
+  });
+
+  it('evaluates every request afresh with the decision cache off, and does not remember a body over the entry limit', async () => {
+    for (const decisionCache of [{ maxBytes: 0, maxEntryBytes: 0 }, { maxBytes: 1024 * 1024, maxEntryBytes: 100 }]) {
+      const uncached = await openApp('policies', { decisionCache });
+      vi.mocked(evaluate).mockClear();
+      for (let index = 0; index < 2; index++) expect((await uncached.inject({ method: 'POST', url: '/v1/evaluate', payload: typicalMonth })).statusCode).toBe(200);
+      expect(vi.mocked(evaluate)).toHaveBeenCalledTimes(2);
+      await uncached.close();
+    }
   });
 
   it('gives the same bytes as `policy evaluate`', async () => {
@@ -60,6 +83,12 @@ describe('POST /v1/evaluate', () => {
     ['a date that does not exist', { policy: 'clicksend-sla', facts: { period: '2026-10', claim: { filedAt: '2026-02-30T00:00:00Z' } } }, 400, 'REQUEST_INVALID', '$.facts.claim.filedAt'],
     ['money as a number', { policy: 'clicksend-sla', facts: { period: '2026-10', charges: { amount: 480, currency: 'USD' } } }, 400, 'REQUEST_INVALID', '$.facts.charges.amount'],
     ['a __proto__ key', '{"policy":"clicksend-sla","facts":{"period":"2026-10","account":{"__proto__":{"admin":true}}}}', 400, 'REQUEST_INVALID', '$.facts.account.__proto__'],
+    ['a __proto__ key spelled with escapes', '{"policy":"clicksend-sla","facts":{"period":"2026-10","account":{"\\u005f\\u005fproto\\u005f\\u005f":{"admin":true}}}}', 400, 'REQUEST_INVALID', '$.facts.account.__proto__'],
+    ['a constructor.prototype key spelled with escapes', '{"policy":"clicksend-sla","facts":{"period":"2026-10","account":{"list":[{"\\u0063onstructor":{"prototype":{"admin":true}}}]}}}', 400, 'REQUEST_INVALID', '$.facts.account.list[0].constructor'],
+    ['an instant finer than a millisecond (maintenance announced 7 days minus 100 µs ahead)', { policy: 'clicksend-sla', facts: { period: '2026-10', maintenance: [{ id: 'M', announcedAt: '2026-10-03T00:00:00.0001Z', start: '2026-10-10T00:00:00Z', end: '2026-10-10T01:00:00Z' }] } }, 400, 'REQUEST_INVALID', '$.facts.maintenance[0].announcedAt'],
+    ['an incident end 100 ns short of 30 s', { policy: 'clicksend-sla', facts: { period: '2026-10', incidents: [{ id: 'I', start: '2026-10-10T00:00:00Z', end: '2026-10-10T00:00:29.9999999Z', cause: 'provider', reportedAt: '2026-10-10T00:00:00Z' }] } }, 400, 'REQUEST_INVALID', '$.facts.incidents[0].end'],
+    ['a response 0.5 ms late', { policy: 'clicksend-sla', facts: { asOf: '2026-10-04T00:00:00Z', tickets: [{ id: 'T', priority: 'major', openedAt: '2026-10-03T10:00:00Z', respondedAt: '2026-10-03T12:00:00.0005Z' }] } }, 400, 'REQUEST_INVALID', '$.facts.tickets[0].respondedAt'],
+    ['asOf with nine fraction digits, even all zeros', { policy: 'clicksend-sla', facts: { asOf: '2026-10-04T00:00:00.000000000Z', tickets: [{ id: 'T', priority: 'major', openedAt: '2026-10-03T10:00:00Z' }] } }, 400, 'REQUEST_INVALID', '$.facts.asOf'],
     ['an unknown policy', { policy: 'nope', facts: { period: '2026-10' } }, 404, 'POLICY_NOT_FOUND', '$.policy'],
     ['an unknown version', { policy: 'clicksend-sla', version: '0.1', facts: { period: '2026-10' } }, 404, 'VERSION_NOT_FOUND', '$.version'],
     ['a period before the first version', { policy: 'clicksend-sla', facts: { period: '2019-12' } }, 422, 'NO_VERSION_IN_FORCE', '$.facts.period'],
@@ -81,6 +110,31 @@ describe('POST /v1/evaluate', () => {
       expect(details.errors[0]).toMatchObject({ code, path });
     });
   }
+
+  it('counts instants to the millisecond exactly at each boundary', async () => {
+    const rebate = async (facts: object) => (await post({ policy: 'clicksend-sla', facts: { period: '2026-10', ...facts } })).json().rebate;
+    const window = (announcedAt: string) => ({ incidents: [{ id: 'I', start: '2026-10-10T00:00:00Z', end: '2026-10-10T01:00:00Z', cause: 'provider', reportedAt: '2026-10-10T00:00:00Z' }], maintenance: [{ id: 'M', announcedAt, start: '2026-10-10T00:00:00Z', end: '2026-10-10T01:00:00Z' }] });
+    expect((await rebate(window('2026-10-03T00:00:00.000Z'))).downtimeMinutes).toBe(0); // announced exactly 7 days ahead: scheduled
+    expect((await rebate(window('2026-10-03T00:00:00.001Z'))).downtimeMinutes).toBe(60); // 1 ms late: counts
+    const span = (end: string) => ({ incidents: [{ id: 'I', start: '2026-10-10T00:00:00Z', end, cause: 'provider', reportedAt: '2026-10-10T00:00:00Z' }] });
+    expect((await rebate(span('2026-10-10T00:00:29.999Z'))).downtimeMinutes).toBe(0);
+    expect((await rebate(span('2026-10-10T00:00:30.000Z'))).downtimeMinutes).toBe(1);
+    const ticket = async (respondedAt: string) => (await post({ policy: 'clicksend-sla', facts: { asOf: '2026-10-04T00:00:00Z', tickets: [{ id: 'T', priority: 'major', openedAt: '2026-10-03T10:00:00Z', respondedAt }] } })).json().support[0].response.status;
+    expect(await ticket('2026-10-03T12:00:00.000Z')).toBe('met');
+    expect(await ticket('2026-10-03T12:00:00.001Z')).toBe('breached');
+  });
+
+  it('never echoes unbounded input in a refusal', async () => {
+    const long = 'x'.repeat(100_000);
+    for (const body of [{ policy: 'clicksend-sla', facts: { period: long } }, { policy: 'clicksend-sla', facts: { period: '2026-10', [long]: 1 } }, { policy: long, facts: { period: '2026-10' } }]) {
+      const response = await post(body);
+      expect(response.statusCode).toBe(400);
+      expect(response.body.length).toBeLessThan(3000);
+    }
+    const url = await app.inject(`/${long}`);
+    expect([url.statusCode, url.json().code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+    expect(url.body.length).toBeLessThan(1000);
+  });
 
   it('refuses a body over the limit with 413, and a non-JSON body with 415', async () => {
     const small = await openApp('policies', { bodyLimit: 100 });

@@ -45,6 +45,22 @@ describe('policy test', () => {
   });
 });
 
+describe('scenario cases never read the clock', () => {
+  it('a case with tickets but no asOf is refused at its line, so its outcome cannot change with the day it runs', async () => {
+    const dir = copyPolicies();
+    writeFileSync(`${dir}/clicksend-sla/cases/clock.yaml`, 'cases:\n  - name: an open ticket\n    facts: { tickets: [{ id: T, priority: major, openedAt: "2026-10-03T10:00:00Z" }] }\n    expect: { support: [{ action: { status: breached } }] }\n');
+    const result = await runCli('test', dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`${dir}/clicksend-sla/cases/clock.yaml:3:5 CASE_INVALID cases[0].facts is missing the key "asOf", needed with "tickets"`);
+  });
+
+  it('every bundled case that judges tickets fixes asOf', () => {
+    const withTickets = cases.filter(({ case: item }) => item.facts.tickets !== undefined);
+    expect(withTickets.length).toBeGreaterThan(0);
+    for (const { case: item } of withTickets) expect(item.facts.asOf, item.name).toBeDefined();
+  });
+});
+
 describe('policy diff', () => {
   const withDraft = (edit: (text: string) => string) => {
     const dir = copyPolicies();

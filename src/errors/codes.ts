@@ -69,6 +69,8 @@ export const requestErrorCodes = {
   EVENT_BEFORE_OPENED: { title: 'A ticket event is before the ticket opened', status: 422, fix: 'Send actionAt and respondedAt at or after openedAt.' },
   DUPLICATE_ID: { title: 'The same id appears twice', status: 422, fix: 'Give every incident, maintenance window and ticket its own id.' },
   REQUEST_TIMEOUT: { title: 'The request took too long to arrive', status: 408, fix: 'Send the headers and the whole body promptly; the limits are HEADER_TIMEOUT_MS and REQUEST_TIMEOUT_MS.' },
+  HTTP_MALFORMED: { title: 'The request is not valid HTTP', status: 400, fix: 'Send an HTTP/1.1 request: a request line, headers, and a body of the length announced.' },
+  URL_MALFORMED: { title: 'The URL is not valid', status: 400, fix: 'Percent-encode the URL correctly (e.g. a space as %20).' },
   URI_TOO_LONG: { title: 'The URL is too long', status: 414, fix: 'Shorten the URL; ids and versions are at most 200 characters.' },
   HEADERS_TOO_LARGE: { title: 'The request headers are too large', status: 431, fix: 'Send fewer or shorter headers.' },
   DECISION_LOG_UNAVAILABLE: {

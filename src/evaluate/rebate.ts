@@ -19,8 +19,8 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const month = monthInterval(period, zone);
   const window = claimWindow(policy, month);
   const downtime = countDowntime(policy, month, facts.incidents, facts.maintenance);
-  const countedMinutes = Math.min(downtime.minutes, policy.monthMinutes);
-  const uptime = new ExactDecimal(policy.monthMinutes - countedMinutes).times(100).dividedBy(policy.monthMinutes);
+  // Downtime beyond the measured month (a 31-day month) makes uptime 0, never negative.
+  const uptime = new ExactDecimal(policy.monthMinutes - Math.min(downtime.minutes, policy.monthMinutes)).times(100).dividedBy(policy.monthMinutes);
   const status = claimStatus(facts.claimFiledAt, window);
   const cap = facts.charges ? policy.caps.get(facts.charges.currency) : undefined;
 
@@ -29,14 +29,16 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const percent: Decimal = tier?.rebatePercent ?? new ExactDecimal(0);
   const earned = facts.charges && cap ? rebateAmount(facts.charges.amount, percent, cap.digits) : undefined;
   const capOutcome = await policy.rebateRules.cap.run({ currency: facts.charges?.currency, rebateAmount: earned });
+  // Legal's rules read exactly the values the decision reports (see ruleFacts).
   const outcome = await policy.rebateRules.outcome.run({
     account: facts.account,
     period,
     currency: facts.charges?.currency,
     chargesAmount: facts.charges?.amount,
-    downtimeMinutes: countedMinutes,
+    downtimeMinutes: downtime.minutes,
     uptimePercent: uptime,
-    rebatePercent: percent,
+    // As the decision shows it, so `equal: 5` holds when the decision says 5 (a policy's percentages are exact as numbers).
+    rebatePercent: percent.toNumber(),
     claimStatus: status,
     incidentCount: facts.incidents.length,
   });

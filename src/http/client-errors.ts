@@ -28,7 +28,7 @@ function socketProblem(error: NodeJS.ErrnoException): Problem {
     case 'HPE_HEADER_OVERFLOW':
       return problem('HEADERS_TOO_LARGE', 'the request headers are larger than the server accepts');
     default:
-      return problem('REQUEST_MALFORMED', 'the request is not valid HTTP/1.1');
+      return problem('HTTP_MALFORMED', 'the request is not valid HTTP/1.1');
   }
 }
 
@@ -40,5 +40,5 @@ function rawProblem(found: Problem): [string, string] {
 /** fastify's own routing errors (a URL it cannot decode, a path segment over its length limit), without echoing the URL. */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblems(reply, [problem('URI_TOO_LONG', 'a part of the URL is longer than the server accepts')]);
-  return sendProblems(reply, [problem('REQUEST_MALFORMED', 'the URL is not valid: it has a malformed percent-encoding')]);
+  return sendProblems(reply, [problem('URL_MALFORMED', 'the URL is not valid: it has a malformed percent-encoding')]);
 }

@@ -5,6 +5,10 @@ import type { Problem } from '../errors/problem.js';
 import { requestProblems } from '../evaluate/request.js';
 import { BodyProblems } from './json-body.js';
 import { sendProblems } from './send-problems.js';
+import { clip } from '../validate/schema-problems.js';
+
+/** A URL is echoed in a 404 only so far: enough to recognise it, never the whole of a long one. */
+const SHOWN_URL_CHARACTERS = 100;
 
 /** What fastify's own errors mean to a caller, as problems from the code table. */
 function problemsOf(error: FastifyError): readonly Problem[] | null {
@@ -38,5 +42,5 @@ export function installErrorHandlers(app: FastifyInstance): void {
     return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'an unexpected error occurred; it has been logged', code: 'INTERNAL', errors: [] });
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblems(reply, [problem('ROUTE_NOT_FOUND', `there is no route ${request.method} ${request.url.split('?')[0] ?? ''}`)]));
+  app.setNotFoundHandler((request, reply) => sendProblems(reply, [problem('ROUTE_NOT_FOUND', `there is no route ${request.method} ${clip(request.url.split('?')[0] ?? '', SHOWN_URL_CHARACTERS)}`)]));
 }

@@ -31,15 +31,32 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-/** Keys that would reach an object's prototype if the body were ever merged into another object. */
+/**
+ * Keys that would reach an object's prototype if the body were ever merged into
+ * another object. The parsed keys are checked, not the text: JSON may spell a key
+ * with escapes ("\u005f\u005fproto\u005f\u005f"). Parents are linked, so a path
+ * is built only for the key refused.
+ */
 function findPoisonedKey(root: unknown): JsonPath | null {
-  const pending: { value: unknown; path: JsonPath }[] = [{ value: root, path: [] }];
+  interface Visit {
+    readonly value: unknown;
+    readonly key: string | number | null;
+    readonly parent: Visit | null;
+  }
+  const pathOf = (visit: Visit): JsonPath => {
+    const path: (string | number)[] = [];
+    for (let at: Visit | null = visit; at && at.key !== null; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const pending: Visit[] = [{ value: root, key: null, parent: null }];
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value, path } = next;
+    const { value } = next;
     if (value === null || typeof value !== 'object') continue;
+    const isList = Array.isArray(value);
     for (const [key, child] of Object.entries(value)) {
-      if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) return [...path, key];
-      pending.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+      const visit = { value: child, key: isList ? Number(key) : key, parent: next };
+      if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) return pathOf(visit);
+      if (child !== null && typeof child === 'object') pending.push(visit);
     }
   }
   return null;
@@ -67,8 +84,8 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     } catch (error) {
       return done(new BodyProblems([problem('REQUEST_MALFORMED', `the body is not valid JSON: ${(error as Error).message}`)]), undefined);
     }
-    const poisoned = text.includes('__proto__') || text.includes('constructor') ? findPoisonedKey(parsed) : null;
-    if (poisoned) return done(new BodyProblems([problem('REQUEST_INVALID', `the key "${String(poisoned[poisoned.length - 1])}" is not allowed`, poisoned)]), undefined);
+    const poisoned = findPoisonedKey(parsed);
+    if (poisoned) return done(new BodyProblems([problem('REQUEST_INVALID', `the key ${JSON.stringify(poisoned[poisoned.length - 1])} is not allowed`, poisoned)]), undefined);
     rawBodies.set(request, text);
     done(null, parsed);
   });

@@ -1,16 +1,17 @@
 // What legal's extra rules may test: the facts the evaluator provides to every
-// rebate decision, and the operators that compare them.
+// rebate decision, and the operators that compare them. Each has the value the
+// decision reports (docs/legal-guide.md lists them; a test keeps the two together).
 
 export const ruleFacts = {
-  account: 'the free-form attributes the calling service sends in facts.account (read one with path, e.g. $.plan)',
-  period: 'the service period, YYYY-MM',
-  currency: 'the currency of the charges',
-  chargesAmount: 'the charges for the period, as a decimal',
-  downtimeMinutes: 'the counted downtime in whole minutes',
-  uptimePercent: 'the exact monthly uptime percentage',
-  rebatePercent: 'the rebate percentage the period earns (0 when none)',
-  claimStatus: 'missing, premature, in-window or late',
-  incidentCount: 'how many incidents the request lists',
+  account: 'the free-form attributes the calling service sends in facts.account (read one with path, e.g. $.plan); not in the decision',
+  period: 'the service period, YYYY-MM, as in rebate.period',
+  currency: 'the currency of the charges, as in rebate.currency (absent without charges)',
+  chargesAmount: 'the charges for the period, as the request sends them (absent without charges)',
+  downtimeMinutes: 'the counted downtime in whole minutes, as in rebate.downtimeMinutes (it may exceed the minutes of the measured month)',
+  uptimePercent: 'the monthly uptime percentage, exact; rebate.uptimePercent shows it rounded to 4 decimals',
+  rebatePercent: 'the rebate percentage the period earns (0 when none), as in rebate.rebatePercent',
+  claimStatus: 'missing, premature, in-window or late: whether the claim was filed in the window rebate.claimWindow shows',
+  incidentCount: 'how many incidents the request lists, as rebate.incidents does',
 } as const;
 
 /** Facts with attributes, which a condition's `path` may read into. */

@@ -58,10 +58,16 @@ function readCaseFile(source: YamlSource): { cases: { case: ScenarioCase; line: 
   return { cases: source.value.cases.map((item, index) => ({ case: item, line: source.locate(['cases', index]).line })), problems: [] };
 }
 
-/** Judges one case, under a version if given (the case's own, else the one in force). */
+/**
+ * Judges one case, under a version if given (the case's own, else the one in force).
+ * A case's outcome never depends on when it runs: its schema asks for asOf wherever
+ * the clock would matter, and the clock is otherwise set to the start of its period.
+ */
 export function evaluateCase(registry: PolicyRegistry, loaded: LoadedCase, version?: string): Promise<EvaluateResult> {
   const chosen = version ?? loaded.case.version;
-  return evaluate(registry, { policy: loaded.policyId, ...(chosen === undefined ? {} : { version: chosen }), facts: loaded.case.facts }, { now: Date.now(), decisionId: 'scenario' });
+  const { facts } = loaded.case;
+  const now = Date.parse(facts.asOf ?? `${facts.period ?? ''}-01T00:00:00Z`);
+  return evaluate(registry, { policy: loaded.policyId, ...(chosen === undefined ? {} : { version: chosen }), facts }, { now, decisionId: 'scenario' });
 }
 
 /** The outcome fields a case can expect, from a result. */

@@ -23,7 +23,11 @@ export const caseSchema = {
           name: { type: 'string', minLength: 1, description: 'What the case shows, in a sentence.' },
           clause: { type: 'string', description: 'The clause of the agreement the case tests.' },
           version: { type: 'string', description: 'Judge under this version instead of the one in force (e.g. to test a draft).' },
-          facts: { ...evaluateRequestSchema.properties.facts, description: 'The facts, exactly as a service would send them to POST /v1/evaluate.' },
+          facts: {
+            ...evaluateRequestSchema.properties.facts,
+            description: 'The facts, exactly as a service would send them to POST /v1/evaluate. A case never reads the clock: give asOf with tickets.',
+            dependentRequired: { tickets: ['asOf'] },
+          },
           expect: {
             type: 'object',
             additionalProperties: false,

@@ -80,6 +80,9 @@ export function schemaProblems(errors: readonly ErrorObject[], rootName = 'the f
         break;
       case 'propertyNames':
         break; // ajv reports the offending name through the nested `pattern` error that follows
+      case 'dependentRequired':
+        problems.push(problem('SCHEMA_MISSING_KEY', `${where} is missing the key "${String(params['missingProperty'])}", needed with "${String(params['property'])}"`, path, true));
+        break;
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':
