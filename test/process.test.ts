@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyPolicies } from './helpers.js';
@@ -18,8 +20,8 @@ interface Server {
   readonly exited: Promise<number | null>;
 }
 
-function start(policiesDir: string): Promise<Server> {
-  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(policiesDir: string, env: Record<string, string> = {}): Promise<Server> {
+  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -101,5 +103,103 @@ describe('the service process', () => {
     expect(JSON.parse(answered.body).rebate.amount).toBe('24.00');
     expect(await server.exited).toBe(0);
     expect(server.logs()).toContain('shutting down');
+  });
+});
+
+/** Raw bytes over one connection: what the server answers and when it closes the connection (bounded by `waitMs`). */
+function rawExchange(port: number, bytes: string, waitMs = 5_000): Promise<{ answer: string; closedAfterMs: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    let answer = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('error', () => undefined);
+    const timer = setTimeout(() => socket.destroy(), waitMs);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ answer, closedAfterMs: Date.now() - started });
+    });
+  });
+}
+
+const problemOf = (answer: string) => ({ status: Number(answer.split(' ')[1]), type: /content-type: (\S+)/i.exec(answer)?.[1], body: JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { code: string } });
+
+describe('the service process under stalled and malformed clients', () => {
+  it('answers a stalled body and stalled headers with 408, headers too large with 431, a long URL part with 414, all as problem details', async () => {
+    const server = await start('policies', { HEADER_TIMEOUT_MS: '500', REQUEST_TIMEOUT_MS: '1000' });
+    const stalledBody = await rawExchange(server.port, 'POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"pol');
+    const stalledHeaders = await rawExchange(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n');
+    const largeHeaders = await rawExchange(server.port, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Large: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const longPart = await rawExchange(server.port, `GET /v1/policies/${'a'.repeat(5_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    for (const [exchange, status, code] of [[stalledBody, 408, 'REQUEST_TIMEOUT'], [stalledHeaders, 408, 'REQUEST_TIMEOUT'], [largeHeaders, 431, 'HEADERS_TOO_LARGE'], [longPart, 414, 'URI_TOO_LONG']] as const) {
+      expect(problemOf(exchange.answer)).toMatchObject({ status, type: expect.stringMatching(/^application\/problem\+json/), body: { code } });
+    }
+    expect(stalledBody.closedAfterMs).toBeLessThan(4_000);
+    expect(longPart.answer).not.toContain('aaaaaaaaaa');
+  });
+
+  it('on SIGTERM closes idle keep-alive connections at once, answers in-flight requests with Connection: close, cuts a stalled upload at the grace deadline and exits 0', async () => {
+    const server = await start('policies', { SHUTDOWN_GRACE_MS: '1500' });
+    const idle = rawExchange(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n', 8_000);
+    const stalled = rawExchange(server.port, 'POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"pol', 8_000);
+    const length = Buffer.byteLength(typicalMonth);
+    const inFlight = new Promise<{ answer: string }>((resolve) => {
+      let answer = '';
+      const socket = connect(server.port, '127.0.0.1', () => socket.write(`POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`));
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('close', () => resolve({ answer }));
+      setTimeout(() => {
+        server.child.kill('SIGTERM');
+        setTimeout(() => socket.write(typicalMonth), 300);
+      }, 500);
+    });
+    const signalledAt = Date.now() + 500;
+    const [idleClosed, stalledClosed, answered, code] = await Promise.all([idle, stalled, inFlight, server.exited]);
+    expect(code).toBe(0);
+    expect(idleClosed.answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(idleClosed.closedAfterMs).toBeLessThan(500 + 1_000);
+    expect(answered.answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answered.answer).toMatch(/\r\nconnection: close\r\n/i);
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(1_400);
+    expect(stalledClosed.closedAfterMs).toBeGreaterThanOrEqual(1_400);
+    expect(server.logs()).toContain('grace period over');
+  });
+});
+
+describe('the service process and its decision log', () => {
+  it('refuses to start, in one line and without a stack, when the log\'s folder does not exist', async () => {
+    await expect(start('policies', { DECISION_LOG: '/nonexistent-folder/decisions.ndjson' })).rejects.toThrow(/server exited: refusing to start: cannot open the decision log \/nonexistent-folder\/decisions\.ndjson: the folder does not exist\n$/);
+  });
+
+  it('keeps serving on a full disk and says so on /readyz', async () => {
+    const server = await start('policies', { DECISION_LOG: '/dev/full' });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => evaluate(server.port)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    const ready = (await (await fetch(`http://127.0.0.1:${server.port}/readyz`)).json()) as { decisionLog: { failedWrites: number; failing: boolean } };
+    expect(ready.decisionLog).toMatchObject({ failedWrites: 5, failing: true });
+    expect(server.logs()).toContain('cannot write the decision log');
+  });
+
+  it('after a graceful stop holds every decision answered 200, in a file only its owner may read', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'log-')), 'decisions.ndjson');
+    const server = await start('policies', { DECISION_LOG: path });
+    const body = (index: number) => typicalMonth.replace('"480.00"', `"${index}.00"`);
+    const ids: string[] = [];
+    const sending = Array.from({ length: 4 }, async (_, worker) => {
+      for (let index = worker; ; index += 4) {
+        const response = await fetch(`http://127.0.0.1:${server.port}/v1/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(index) }).catch(() => null);
+        if (!response) return;
+        if (response.status === 200) ids.push(((await response.json()) as { decisionId: string }).decisionId);
+        else return;
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    server.child.kill('SIGTERM');
+    await Promise.all(sending);
+    expect(await server.exited).toBe(0);
+    const logged = new Set(readFileSync(path, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { decisionId: string }).decisionId));
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.filter((id) => !logged.has(id))).toEqual([]);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
