@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { Engine } from 'json-rules-engine';
 import type { Event, RuleProperties, RuleResult, TopLevelCondition, TopLevelConditionResult } from 'json-rules-engine';
 import { BoundedCache } from '../model/bounded-cache.js';
+import { parseMemberPath, readMemberPath } from '../model/member-path.js';
 import { exactOperators } from './exact-operators.js';
 
 /** One rule that fired, with the fact values its conditions saw (as plain JSON). */
@@ -64,10 +65,16 @@ export class RuleSet {
   }
 
   private createEngine(): Engine {
-    const engine = new Engine(this.rules.map((rule) => ({ ...rule })), { allowUndefinedFacts: true });
+    const engine = new Engine(this.rules.map((rule) => ({ ...rule })), { allowUndefinedFacts: true, pathResolver: resolvePath });
     for (const operator of exactOperators) engine.addOperator(operator);
     return engine;
   }
+}
+
+/** A condition's `path`, as validation reads it: plain names and list positions only, never a JSONPath query. */
+function resolvePath(value: unknown, path: string): unknown {
+  const steps = parseMemberPath(path);
+  return steps ? readMemberPath(value, steps) : undefined;
 }
 
 function factsOf(condition: TopLevelCondition | Record<string, unknown>): string[] {

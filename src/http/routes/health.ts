@@ -4,12 +4,19 @@ import type { PolicyStore } from '../../registry/policy-store.js';
 export function healthRoutes(app: FastifyInstance, store: PolicyStore): void {
   app.get('/healthz', { schema: { tags: ['operations'], summary: 'The process is alive.' } }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { schema: { tags: ['operations'], summary: 'The loaded policy versions, and the problems of a refused reload if the last one was refused.' } }, async () => {
-    const registry = store.current();
-    return {
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'What is served: each loaded version with its file, sha256 and load time; the last reload and its outcome; the problems of a refused reload.',
+      },
+    },
+    async () => ({
       status: 'ready',
-      policies: registry.ids().flatMap((id) => (registry.versions(id) ?? []).map((policy) => ({ ...policy.ref, status: policy.status }))),
+      policies: store.servedVersions(),
+      lastReload: store.lastReload(),
       refusedReload: store.lastRefused(),
-    };
-  });
+    }),
+  );
 }
