@@ -27,7 +27,14 @@ export interface ReadResult {
   readonly fingerprint: string;
 }
 
-type EntryKind = 'file' | 'folder' | 'other';
+type EntryKind = 'file' | 'folder' | 'other' | 'broken';
+
+interface Entry {
+  readonly name: string;
+  readonly kind: EntryKind;
+  /** Why a symlink cannot be followed (ENOENT, ELOOP, EACCES). */
+  readonly error?: unknown;
+}
 
 const at = (file: string) => ({ file, line: 1, col: 1, path: [] });
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'error';
@@ -41,17 +48,23 @@ const unreadable = (file: string, what: string, error: unknown): Diagnostic => (
 const isVisible = (name: string): boolean => !name.startsWith('.');
 const isPolicyFileName = (name: string): boolean => isVisible(name) && /\.ya?ml$/.test(name);
 
-/** The entries of a folder with symlinks followed (a dangling one throws), in a stable order. */
-async function entriesOf(folder: string, wanted: (name: string) => boolean): Promise<{ name: string; kind: EntryKind }[]> {
+/** The entries of a folder with symlinks followed, in a stable order; a symlink that cannot be followed is 'broken'. */
+async function entriesOf(folder: string, wanted: (name: string) => boolean): Promise<Entry[]> {
   const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => wanted(entry.name));
   const kinds = await Promise.all(
-    entries.map(async (entry): Promise<EntryKind> => {
-      const info = entry.isSymbolicLink() ? await stat(join(folder, entry.name)) : entry;
-      return info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+    entries.map(async (entry): Promise<Entry> => {
+      try {
+        const info = entry.isSymbolicLink() ? await stat(join(folder, entry.name)) : entry;
+        return { name: entry.name, kind: info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other' };
+      } catch (error) {
+        return { name: entry.name, kind: 'broken', error };
+      }
     }),
   );
-  return entries.map((entry, index) => ({ name: entry.name, kind: kinds[index] ?? 'other' })).sort((a, b) => a.name.localeCompare(b.name));
+  return kinds.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+const brokenLink = (path: string, entry: Entry): Diagnostic => unreadable(path, 'the symlink (what it points at)', entry.error);
 
 /**
  * Reads every `<dir>/<id>/<version>.yaml`, following symlinks. Nothing here
@@ -66,11 +79,12 @@ export async function readPolicyFiles(dir: string): Promise<ReadResult> {
   try {
     top = await entriesOf(dir, isVisible);
   } catch (error) {
-    problems.push(unreadable(dir, 'the policies folder (or an entry in it)', error));
+    problems.push(unreadable(dir, 'the policies folder', error));
     return withFingerprint(dir, files, problems, folders);
   }
   for (const entry of top) {
     const path = join(dir, entry.name);
+    if (entry.kind === 'broken') problems.push(brokenLink(path, entry));
     if (entry.kind === 'file' && isPolicyFileName(entry.name)) {
       problems.push({ ...at(path), code: 'FILE_MISPLACED', message: 'a policy file must be inside a folder named after its id: policies/<id>/<version>.yaml' });
     }
@@ -78,13 +92,14 @@ export async function readPolicyFiles(dir: string): Promise<ReadResult> {
     folders.push(path);
     try {
       for (const version of await entriesOf(path, isPolicyFileName)) {
+        if (version.kind === 'broken') problems.push(brokenLink(join(path, version.name), version));
         if (version.kind !== 'file') continue;
         const read = await readPolicyFile(join(path, version.name), entry.name, version.name.replace(/\.ya?ml$/, ''));
         if ('problem' in read) problems.push(read.problem);
         else files.push(read);
       }
     } catch (error) {
-      problems.push(unreadable(path, 'the policy folder (or an entry in it)', error));
+      problems.push(unreadable(path, 'the policy folder', error));
     }
   }
   return withFingerprint(dir, files, problems, folders);
