@@ -98,7 +98,7 @@ describe('what a reload compares, and what /readyz shows', () => {
     expect(store.current()).not.toBe(before);
     const [v1, v2] = store.servedVersions();
     expect(v1).toEqual(first);
-    expect(v2?.loadedAt > (first?.loadedAt ?? '')).toBe(true);
+    expect((v2?.loadedAt ?? '') > (first?.loadedAt ?? '')).toBe(true);
     expect(store.lastReload()).toMatchObject({ trigger: 'poll', outcome: 'loaded' });
   });
 

@@ -34,6 +34,7 @@ export class PolicyWatcher {
   private pause: NodeJS.Timeout | undefined;
   private closed = false;
   private polling = false;
+  private logged: ReturnType<PolicyStore['lastReload']> = null;
 
   constructor(
     private readonly store: PolicyStore,
@@ -79,6 +80,9 @@ export class PolicyWatcher {
     if (this.closed) return;
     this.watchFolders();
     const report = this.store.lastReload();
+    // Requests that shared one reload share its report: log it once.
+    if (report === this.logged) return;
+    this.logged = report;
     if (report?.outcome === 'refused') {
       this.log.error({ trigger, problems: report.problems }, 'policy reload refused; the last good policies keep serving');
     } else if (report?.outcome === 'loaded') {
