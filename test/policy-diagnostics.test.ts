@@ -15,7 +15,12 @@ const edit = (from: string | RegExp, to: string) => (text: string) => {
 };
 
 /** One broken policy folder per error code: the bundled policy with one mistake. */
-const fixtures: Record<Exclude<PolicyErrorCode, 'FILE_UNREADABLE'>, Record<string, string>> = {
+/** Codes only a running service's reload meets: see policy-store and process tests. */
+const reloadOnly = ['FILE_UNREADABLE', 'FILES_CHANGING', 'NO_POLICIES', 'POLICY_REMOVED', 'RELOAD_FAILED'] as const;
+
+const rule = (when: string) => edit('rules: []', `rules:\n  - id: r\n    when: ${when}\n    then: { outcome: note, code: NOTE, message: A note. }`)(basePolicyText);
+
+const fixtures: Record<Exclude<PolicyErrorCode, (typeof reloadOnly)[number]>, Record<string, string>> = {
   FILE_TOO_LARGE: { [V1]: basePolicyText + `# ${'x'.repeat(MAX_POLICY_FILE_BYTES)}\n` },
   FILE_MISPLACED: { [V1]: basePolicyText, 'stray.yaml': basePolicyText },
   MODELINE_MISSING: { [V1]: basePolicyText.replace(/^# yaml-language-server.*\n/, '') },
@@ -44,11 +49,14 @@ const fixtures: Record<Exclude<PolicyErrorCode, 'FILE_UNREADABLE'>, Record<strin
   UNKNOWN_CURRENCY: { [V1]: edit('USD: "125.00"', 'USD: "125.00"\n    XYZ: "100.00"')(basePolicyText) },
   CAP_TOO_PRECISE: { [V1]: edit('USD: "125.00"', 'USD: "125.001"')(basePolicyText) },
   RULE_DUPLICATE_ID: {
-    [V1]: edit('rules: []', 'rules:\n' + ['a', 'a'].map((id) => `  - id: trial-${id}\n    when: { fact: period, operator: equal, value: "2026-10" }\n    then: { outcome: note, code: NOTE, message: A note. }\n`).join(''))(basePolicyText),
+    [V1]: edit('rules: []', 'rules:\n' + ['a', 'a'].map((id) => `  - id: trial-${id}\n    when: { all: [{ fact: period, operator: equal, value: "2026-10" }] }\n    then: { outcome: note, code: NOTE, message: A note. }\n`).join(''))(basePolicyText),
   },
-  RULE_UNKNOWN_FACT: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { fact: weather, operator: equal, value: rain }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
-  RULE_UNKNOWN_OPERATOR: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { fact: period, operator: before, value: "2026-10" }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
-  RULE_PATH_NOT_ALLOWED: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { fact: period, path: $.x, operator: equal, value: "2026-10" }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
+  RULE_UNKNOWN_FACT: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { all: [{ fact: weather, operator: equal, value: rain }] }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
+  RULE_UNKNOWN_OPERATOR: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { all: [{ fact: period, operator: before, value: "2026-10" }] }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
+  RULE_PATH_NOT_ALLOWED: { [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { all: [{ fact: period, path: $.x, operator: equal, value: "2026-10" }] }\n    then: { outcome: note, code: NOTE, message: A note. }')(basePolicyText) },
+  RULE_PATH_INVALID: { [V1]: rule('{ all: [{ fact: account, path: "$..*", operator: equal, value: x }] }') },
+  RULE_NOT_RUNNABLE: { [V1]: rule('{ fact: period, operator: equal, value: "2026-10" }') },
+  DUPLICATE_VERSION: { [V1]: basePolicyText, 'clicksend-sla/1.0.0.yml': edit('status: published', 'status: draft')(basePolicyText) },
   DUPLICATE_EFFECTIVE_DATE: { [V1]: basePolicyText, 'clicksend-sla/2.0.0.yaml': edit('version: "1.0.0"', 'version: "2.0.0"')(basePolicyText) },
   CASE_INVALID: {},
 };
@@ -70,7 +78,7 @@ describe('policy diagnostics, one broken fixture per error code', () => {
   }
 
   it('has a fixture for every policy error code', () => {
-    const covered = new Set([...Object.keys(fixtures), 'FILE_UNREADABLE']);
+    const covered = new Set<string>([...Object.keys(fixtures), ...reloadOnly]);
     expect(Object.keys(policyErrorCodes).filter((code) => !covered.has(code))).toEqual([]);
   });
 

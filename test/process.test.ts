@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyPolicies } from './helpers.js';
+import { basePolicyText, copyPolicies } from './helpers.js';
 
 // The real process, as `npm start` runs it (dist/ is built by `npm install` and before `npm test`).
 const typicalMonth = readFileSync('examples/typical-month.json', 'utf8');
@@ -20,8 +21,9 @@ interface Server {
   readonly exited: Promise<number | null>;
 }
 
-function start(policiesDir: string, env: Record<string, string> = {}): Promise<Server> {
+function start(policiesDir: string, env: Record<string, string> = {}, whileStarting?: (child: ChildProcess) => void): Promise<Server> {
   const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  whileStarting?.(child);
   running.push(child);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -201,5 +203,166 @@ describe('the service process and its decision log', () => {
     expect(ids.length).toBeGreaterThan(10);
     expect(ids.filter((id) => !logged.has(id))).toEqual([]);
     expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+});
+
+const amountOf = async (port: number): Promise<string> => (await evaluate(port)).json.rebate.amount;
+const servedAmount = (server: Server, amount: string, what: string) => until(async () => (await amountOf(server.port)) === amount, what);
+const withCap = (text: string, cap: string) => {
+  const edited = text.replace(/USD: "[\d.]+"/, `USD: "${cap}"`);
+  if (edited === text) throw new Error('cap edit did not apply');
+  return edited;
+};
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Readiness {
+  readonly policies: { file: string; sha256: string; loadedAt: string }[];
+  readonly lastReload: { outcome: string; trigger: string; problems: string[] } | null;
+  readonly refusedReload: { problems: string[] } | null;
+}
+const readiness = async (port: number): Promise<Readiness> => (await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as Readiness;
+
+/** A ConfigMap volume as the kubelet lays it out: `..<timestamp>/` holds the data, `..data` points at it, visible names point through `..data`. */
+function configMapVolume(text: string): { dir: string; swap: (text: string) => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'configmap-'));
+  let generation = 0;
+  let current = '';
+  const swap = (next: string): void => {
+    const stamp = `..2026_11_27_08_00_${String(generation++).padStart(2, '0')}.${process.pid}`;
+    mkdirSync(join(dir, stamp, 'clicksend-sla'), { recursive: true });
+    writeFileSync(join(dir, stamp, 'clicksend-sla', '1.0.0.yaml'), next);
+    symlinkSync(stamp, join(dir, '..data_tmp'));
+    renameSync(join(dir, '..data_tmp'), join(dir, '..data'));
+    if (current) rmSync(join(dir, current), { recursive: true });
+    current = stamp;
+  };
+  swap(text);
+  symlinkSync(join('..data', 'clicksend-sla'), join(dir, 'clicksend-sla'));
+  return { dir, swap };
+}
+
+describe('a reload that cannot miss', () => {
+  it('an atomic save (temp file renamed over), then in-place writes of the same file, are each served', async () => {
+    const dir = copyPolicies();
+    const server = await start(dir);
+    const file = join(dir, 'clicksend-sla', '1.0.0.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(`${file}.tmp-save`, withCap(original, '20.00'));
+    renameSync(`${file}.tmp-save`, file);
+    await servedAmount(server, '20.00', 'the atomic save');
+    writeFileSync(file, withCap(original, '21.00'));
+    await servedAmount(server, '21.00', 'an in-place write after the atomic save');
+    writeFileSync(file, withCap(original, '22.00'));
+    await servedAmount(server, '22.00', 'a second in-place write');
+    const ready = await readiness(server.port);
+    expect(ready.policies[0]?.sha256).toBe(createHash('sha256').update(withCap(original, '22.00')).digest('hex'));
+    expect(ready.lastReload).toMatchObject({ outcome: 'loaded' });
+  });
+
+  it('a Kubernetes ConfigMap mount: every ..data swap is served, through the visible symlinks or with POLICIES_DIR at ..data itself', async () => {
+    for (const throughData of [false, true]) {
+      const volume = configMapVolume(basePolicyText);
+      const server = await start(throughData ? join(volume.dir, '..data') : volume.dir);
+      expect(await amountOf(server.port)).toBe('24.00');
+      for (const cap of ['20.00', '21.00', '22.00']) {
+        volume.swap(withCap(basePolicyText, cap));
+        await servedAmount(server, cap, `the ConfigMap swap to ${cap}${throughData ? ' (POLICIES_DIR=..data)' : ''}`);
+      }
+      expect((await readiness(server.port)).policies.map((policy) => policy.file)).toEqual(['clicksend-sla/1.0.0.yaml']);
+      server.child.kill('SIGKILL');
+    }
+  });
+
+  it('a file caught half-written is never served', async () => {
+    const dir = copyPolicies();
+    const server = await start(dir);
+    const file = join(dir, 'clicksend-sla', '1.0.0.yaml');
+    // The first half is itself a valid policy (cap 10, payable); the whole adds a rule that makes the month ineligible.
+    const whole = `${withCap(basePolicyText, '10.00').replace('rules: []\n', '')}rules:\n  - id: closed\n    when: { all: [{ fact: incidentCount, operator: greaterThanInclusive, value: 0 }] }\n    then: { outcome: ineligible, code: CLOSED, message: Closed. }\n`;
+    const half = whole.slice(0, whole.indexOf('rules:\n'));
+    const seen = new Set<string>();
+    writeFileSync(file, half);
+    const sampling = (async () => {
+      for (let tries = 0; tries < 100 && !seen.has('0.00'); tries++) {
+        seen.add(await amountOf(server.port));
+        await pause(20);
+      }
+    })();
+    await pause(100);
+    appendFileSync(file, whole.slice(half.length));
+    await sampling;
+    expect([...seen].sort()).toEqual(['0.00', '24.00']);
+  });
+});
+
+describe('a reload that cannot die', () => {
+  it('survives folders and symlinks created and removed under a hail of SIGHUPs, then serves the last state', async () => {
+    const dir = copyPolicies();
+    const server = await start(dir);
+    for (let round = 0; round < 150; round++) {
+      const folder = join(dir, `churn-${round % 4}`);
+      mkdirSync(join(folder, 'deeper'), { recursive: true });
+      writeFileSync(join(folder, 'deeper', 'note.yaml'), 'x');
+      symlinkSync(join(dir, 'nowhere'), join(dir, `dangling-${round % 2}`));
+      server.child.kill('SIGHUP');
+      await pause(round % 5);
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(join(dir, `dangling-${round % 2}`), { force: true });
+    }
+    writeFileSync(join(dir, 'clicksend-sla', '1.0.0.yaml'), withCap(basePolicyText, '19.00'));
+    await servedAmount(server, '19.00', 'the edit after the churn');
+    await until(async () => (await readiness(server.port)).refusedReload === null, 'no refused reload once the churn stopped');
+    expect(server.child.exitCode).toBeNull();
+  });
+
+  it('SIGHUP during start-up neither kills the process nor is lost', async () => {
+    const dir = copyPolicies();
+    let signals = 0;
+    // Linux lists the signals a process catches in /proc/<pid>/status; SIGHUP is bit 0 of SigCgt.
+    const catchesHangUp = (pid: number): boolean => {
+      const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0';
+      return (BigInt(`0x${mask}`) & 1n) === 1n;
+    };
+    const server = await start(dir, {}, (child) => {
+      let listening = false;
+      child.stdout?.once('data', () => (listening = true));
+      const hail = setInterval(() => {
+        if (listening || child.exitCode !== null) return clearInterval(hail);
+        // Before the program's first line runs, Node itself is booting and nothing can catch a signal.
+        if (!catchesHangUp(child.pid ?? 0)) return;
+        child.kill('SIGHUP');
+        signals++;
+      }, 10);
+    });
+    expect(signals).toBeGreaterThan(3);
+    expect(await amountOf(server.port)).toBe('24.00');
+    await until(async () => (await readiness(server.port)).lastReload?.trigger === 'SIGHUP', 'the SIGHUP of start-up to be honoured');
+  });
+
+  it('deleting the policies folder is refused and shown on /readyz; the last good policies keep serving', async () => {
+    const dir = copyPolicies();
+    const server = await start(dir);
+    rmSync(dir, { recursive: true });
+    await until(async () => (await readiness(server.port)).refusedReload !== null, 'the refusal');
+    expect((await readiness(server.port)).lastReload).toMatchObject({ outcome: 'refused', problems: [expect.stringMatching(/^\.:1:1 FILE_UNREADABLE .*ENOENT/)] });
+    expect(await amountOf(server.port)).toBe('24.00');
+    mkdirSync(join(dir, 'clicksend-sla'), { recursive: true });
+    writeFileSync(join(dir, 'clicksend-sla', '1.0.0.yaml'), withCap(basePolicyText, '23.00'));
+    await servedAmount(server, '23.00', 'the restored folder');
+    expect((await readiness(server.port)).refusedReload).toBeNull();
+  });
+});
+
+describe('a reload that cannot silently lose terms', () => {
+  it('a version in two files (1.0.0.yaml and 1.0.0.yml) is refused until one goes', async () => {
+    const dir = copyPolicies();
+    const server = await start(dir);
+    writeFileSync(join(dir, 'clicksend-sla', '1.0.0.yml'), withCap(basePolicyText, '10.00'));
+    await until(async () => (await readiness(server.port)).refusedReload !== null, 'the refusal');
+    expect((await readiness(server.port)).refusedReload?.problems.join('\n')).toMatch(/^clicksend-sla\/1\.0\.0\.yml:\d+:\d+ DUPLICATE_VERSION/m);
+    expect(await amountOf(server.port)).toBe('24.00');
+    rmSync(join(dir, 'clicksend-sla', '1.0.0.yml'));
+    await until(async () => (await readiness(server.port)).refusedReload === null, 'the refusal to clear');
+    expect(server.logs()).toContain('policy reload refused');
   });
 });

@@ -44,6 +44,15 @@ export function rebateAmount(charges: Decimal, percent: Decimal, digits: number)
   return charges.times(percent).dividedBy(100).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
 }
 
+/** Legal's own rules (`rules:` in the file), in their order, as json-rules-engine rules. */
+export function legalRules(document: PolicyDocument): RuleProperties[] {
+  return (document.rules ?? []).map((rule) => ({
+    name: `rule-${rule.id}`,
+    conditions: rule.when as TopLevelCondition,
+    event: { type: rule.then.outcome, params: { code: rule.then.code, message: rule.then.message, rule: rule.id, ...(rule.clause ? { clause: rule.clause } : {}) } },
+  }));
+}
+
 /** The policy's rebate terms as json-rules-engine rules. */
 export function compileRebateRules(document: PolicyDocument, tiers: readonly CompiledTier[], caps: ReadonlyMap<string, CompiledCap>): RebateRules {
   const tierRules: RuleProperties[] = tiers.map((tier) => ({
@@ -63,11 +72,7 @@ export function compileRebateRules(document: PolicyDocument, tiers: readonly Com
       conditions: { all: [{ fact: 'claimStatus', operator: 'equal', value: status }] },
       event: { type: 'ineligible', params: { code, ...claimClause } },
     })),
-    ...(document.rules ?? []).map((rule) => ({
-      name: `rule-${rule.id}`,
-      conditions: rule.when as TopLevelCondition,
-      event: { type: rule.then.outcome, params: { code: rule.then.code, message: rule.then.message, rule: rule.id, ...(rule.clause ? { clause: rule.clause } : {}) } },
-    })),
+    ...legalRules(document),
   ];
   const capRules: RuleProperties[] = [...caps.values()].map((cap) => ({
     name: `cap-${cap.currency}`,

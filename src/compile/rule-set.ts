@@ -3,6 +3,7 @@ import { Engine } from 'json-rules-engine';
 import type { Event, RuleProperties, RuleResult, TopLevelCondition, TopLevelConditionResult } from 'json-rules-engine';
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
 import { memoBudgets } from '../model/memo-budgets.js';
+import { parseMemberPath, readMemberPath } from '../model/member-path.js';
 import { exactOperators } from './exact-operators.js';
 
 /** One rule that fired, with the fact values its conditions saw (as plain JSON). */
@@ -66,7 +67,7 @@ export class RuleSet {
   }
 
   private createEngine(): Engine {
-    const engine = new Engine(this.rules.map((rule) => ({ ...rule })), { allowUndefinedFacts: true });
+    const engine = new Engine(this.rules.map((rule) => ({ ...rule })), { allowUndefinedFacts: true, pathResolver: resolvePath });
     for (const operator of exactOperators) engine.addOperator(operator);
     return engine;
   }
@@ -75,6 +76,12 @@ export class RuleSet {
 /** An outcome's bytes as its JSON text counts them, with its key: close enough to what it holds, and never less. */
 function outcomeBytes(outcome: RuleSetOutcome, key: string): number {
   return stringBytes(key) + stringBytes(JSON.stringify(outcome)) + ENTRY_OVERHEAD_BYTES;
+}
+
+/** A condition's `path`, as validation reads it: plain names and list positions only, never a JSONPath query. */
+function resolvePath(value: unknown, path: string): unknown {
+  const steps = parseMemberPath(path);
+  return steps ? readMemberPath(value, steps) : undefined;
 }
 
 function factsOf(condition: TopLevelCondition | Record<string, unknown>): string[] {

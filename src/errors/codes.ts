@@ -13,6 +13,10 @@ export interface ErrorCodeEntry {
 export const policyErrorCodes = {
   FILE_UNREADABLE: { title: 'The file cannot be read', fix: 'Check that the file exists and is readable.' },
   FILE_TOO_LARGE: { title: 'The file is too large', fix: 'A policy file is a few kilobytes; split or shorten it.' },
+  FILES_CHANGING: {
+    title: 'The files kept changing while being read',
+    fix: 'Nothing to do if a save was in progress: the service reads again within seconds. If it persists, find what keeps writing to the policies folder.',
+  },
   FILE_MISPLACED: { title: 'The file is not where policies live', fix: 'Keep each version at policies/<id>/<version>.yaml.' },
   MODELINE_MISSING: {
     title: 'The first line does not name the schema',
@@ -45,8 +49,26 @@ export const policyErrorCodes = {
   RULE_DUPLICATE_ID: { title: 'Two rules have the same id', fix: 'Give every rule its own id.' },
   RULE_UNKNOWN_FACT: { title: 'A rule uses an unknown fact', fix: 'Use one of the facts listed in the message.' },
   RULE_UNKNOWN_OPERATOR: { title: 'A rule uses an unknown operator', fix: 'Use one of the operators listed in the message.' },
+  RULE_PATH_INVALID: { title: 'A path is not a plain attribute path', fix: 'Write the path as $.name, $.name.inner or $.name[0]: attribute names and list positions only.' },
+  RULE_NOT_RUNNABLE: {
+    title: 'The rule engine cannot run this rule',
+    fix: 'Start the condition with all, any or not (for example `when: { all: [ ... ] }`) and check the place shown.',
+  },
   RULE_PATH_NOT_ALLOWED: { title: 'A path is used on a fact without attributes', fix: 'Use path only with the account fact.' },
   DUPLICATE_EFFECTIVE_DATE: { title: 'Two published versions start on the same day', fix: 'Give each published version its own effectiveFrom date, or keep one as a draft.' },
+  DUPLICATE_VERSION: { title: 'One version is in two files', fix: 'Keep one file per version (for example 2.0.0.yaml, not also 2.0.0.yml).' },
+  NO_POLICIES: {
+    title: 'No policies would be left',
+    fix: 'The policies folder is empty, missing or unmounted; restore it. The service keeps serving the last good policies meanwhile.',
+  },
+  POLICY_REMOVED: {
+    title: 'A served policy would lose every version',
+    fix: 'Restore the policy folder. To retire a policy on purpose, remove its folder and restart the service (see the README).',
+  },
+  RELOAD_FAILED: {
+    title: 'The reload failed unexpectedly',
+    fix: 'The last good policies keep serving. Save the file again; if the message repeats, report it to the developers.',
+  },
   CASE_INVALID: { title: 'A scenario case is not valid', fix: 'Fix the case file at the place shown.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

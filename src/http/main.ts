@@ -1,7 +1,13 @@
-import { configFromEnv, startServer } from './server.js';
+// SIGHUP ends a process by default, and loading the modules below takes a while:
+// catch it first, and let the server reload once it serves.
+let hangUpBeforeStart = false;
+const early = (): void => void (hangUpBeforeStart = true);
+process.on('SIGHUP', early);
+const { configFromEnv, startServer } = await import('./server.js');
+process.off('SIGHUP', early);
 
 try {
-  await startServer(configFromEnv(process.env));
+  await startServer(configFromEnv(process.env), { hangUpBeforeStart });
 } catch (error) {
   // A bad setting or a port in use: one line for the operator, not a stack trace.
   process.stderr.write(`refusing to start: ${(error as Error).message}\n`);

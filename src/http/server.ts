@@ -1,9 +1,9 @@
-import { watch } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { DecisionLog } from '../decision-log/decision-log.js';
 import { formatDiagnostic } from '../errors/problem.js';
 import { setMemoBudgets } from '../model/memo-budgets.js';
 import { PolicyStore } from '../registry/policy-store.js';
+import { PolicyWatcher, pollIntervalFrom } from '../registry/policy-watcher.js';
 import { buildApp, DEFAULT_DECISION_CACHE } from './app.js';
 import type { AppOptions } from './app.js';
 
@@ -11,13 +11,12 @@ import type { AppOptions } from './app.js';
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** After the grace, closing has this long to finish before the process gives up and exits 1. */
 const SHUTDOWN_BACKSTOP_MS = 5_000;
-/** File changes arrive in bursts (an editor's save is several events); reload once they settle. */
-const RELOAD_SETTLE_MS = 200;
 
 export interface ServerConfig {
   readonly host: string;
   readonly port: number;
   readonly policiesDir: string;
+  readonly policiesPollMs: number;
   readonly bodyLimit?: number;
   readonly decisionLogPath?: string;
   readonly decisionLogRequired: boolean;
@@ -46,6 +45,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     host: env['HOST'] ?? '127.0.0.1',
     port: Number(env['PORT'] ?? 3000),
     policiesDir: env['POLICIES_DIR'] ?? './policies',
+    policiesPollMs: pollIntervalFrom(env['POLICIES_POLL_MS']),
     ...(env['BODY_LIMIT'] ? { bodyLimit: Number(env['BODY_LIMIT']) } : {}),
     ...(env['DECISION_LOG'] ? { decisionLogPath: env['DECISION_LOG'] } : {}),
     decisionLogRequired: env['DECISION_LOG_REQUIRED'] === 'true' || env['DECISION_LOG_REQUIRED'] === '1',
@@ -66,10 +66,15 @@ function optional<K extends string>(key: K, value: number | undefined): { [key i
  * The service process: loads the policies (refusing to start on any problem),
  * listens, reloads on file changes and SIGHUP, and shuts down gracefully on SIGTERM.
  */
-export async function startServer(config: ServerConfig): Promise<FastifyInstance | null> {
+export async function startServer(config: ServerConfig, { hangUpBeforeStart = false } = {}): Promise<FastifyInstance | null> {
+  // SIGHUP ends a process by default: catch it before loading, and honour one that came during start-up once serving.
+  let hangUp = (): void => void (hangUpBeforeStart = true);
+  const onHangUp = (): void => hangUp();
+  process.on('SIGHUP', onHangUp);
   setMemoBudgets(config.ruleMemo);
   const opened = await PolicyStore.open(config.policiesDir);
   if (!opened.store) {
+    process.off('SIGHUP', onHangUp);
     for (const diagnostic of opened.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
     process.stderr.write(`refusing to start: ${opened.diagnostics.length} problem(s) in ${config.policiesDir}\n`);
     process.exitCode = 1;
@@ -88,23 +93,9 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
     ...optional('requestTimeoutMs', config.requestTimeoutMs),
   });
 
-  const reload = async (why: string): Promise<void> => {
-    const problems = await store.reload();
-    if (problems.length > 0) {
-      app.log.error({ why, problems: problems.map(formatDiagnostic) }, 'policy reload refused; the last good policies keep serving');
-      return;
-    }
-    const registry = store.current();
-    app.log.info({ why, policies: registry.ids().map((id) => `${id}@${(registry.versions(id) ?? []).map((policy) => policy.ref.version).join(',')}`) }, 'policies reloaded');
-  };
-
-  let settle: NodeJS.Timeout | undefined;
-  const watcher = watch(config.policiesDir, { recursive: true }, () => {
-    clearTimeout(settle);
-    settle = setTimeout(() => void reload('file change'), RELOAD_SETTLE_MS);
-  });
-  const onHangUp = (): void => void reload('SIGHUP');
-  process.on('SIGHUP', onHangUp);
+  const watcher = new PolicyWatcher(store, app.log, config.policiesPollMs);
+  hangUp = () => void watcher.reload('SIGHUP');
+  if (hangUpBeforeStart) hangUp();
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -120,7 +111,6 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
       }, SHUTDOWN_BACKSTOP_MS).unref();
     }, config.shutdownGraceMs).unref();
     watcher.close();
-    clearTimeout(settle);
     process.off('SIGHUP', onHangUp);
     await app.close();
     decisionLog?.close();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../errors/problem.js';
 import { parseYamlSource } from './yaml-source.js';
@@ -21,46 +21,112 @@ export interface PolicyFile {
 export interface ReadResult {
   readonly files: PolicyFile[];
   readonly problems: Diagnostic[];
+  /** The folders read (the policies folder and each policy's folder), so a watcher can watch exactly these. */
+  readonly folders: string[];
+  /** A hash of every file's path and sha256 and of every problem: equal fingerprints, equal trees. */
+  readonly fingerprint: string;
+}
+
+type EntryKind = 'file' | 'folder' | 'other' | 'broken';
+
+interface Entry {
+  readonly name: string;
+  readonly kind: EntryKind;
+  /** Why a symlink cannot be followed (ENOENT, ELOOP, EACCES). */
+  readonly error?: unknown;
 }
 
 const at = (file: string) => ({ file, line: 1, col: 1, path: [] });
+const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'error';
+const unreadable = (file: string, what: string, error: unknown): Diagnostic => ({ ...at(file), code: 'FILE_UNREADABLE', message: `${what} cannot be read (${errorCode(error)})` });
 
-/** Reads every `<dir>/<id>/<version>.yaml`. Unreadable and oversized files become problems, not exceptions. */
+/**
+ * Hidden entries are never policies: editors' swap and backup files, and the
+ * `..data` and `..<timestamp>` entries of a Kubernetes ConfigMap mount, whose
+ * visible entries are symlinks through `..data`.
+ */
+const isVisible = (name: string): boolean => !name.startsWith('.');
+const isPolicyFileName = (name: string): boolean => isVisible(name) && /\.ya?ml$/.test(name);
+
+/** The entries of a folder with symlinks followed, in a stable order; a symlink that cannot be followed is 'broken'. */
+async function entriesOf(folder: string, wanted: (name: string) => boolean): Promise<Entry[]> {
+  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => wanted(entry.name));
+  const kinds = await Promise.all(
+    entries.map(async (entry): Promise<Entry> => {
+      try {
+        const info = entry.isSymbolicLink() ? await stat(join(folder, entry.name)) : entry;
+        return { name: entry.name, kind: info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other' };
+      } catch (error) {
+        return { name: entry.name, kind: 'broken', error };
+      }
+    }),
+  );
+  return kinds.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const brokenLink = (path: string, entry: Entry): Diagnostic => unreadable(path, 'the symlink (what it points at)', entry.error);
+
+/**
+ * Reads every `<dir>/<id>/<version>.yaml`, following symlinks. Nothing here
+ * throws: a folder or file that cannot be read (vanished, no permission, a
+ * dangling symlink) becomes a problem, so a reload that meets one is refused.
+ */
 export async function readPolicyFiles(dir: string): Promise<ReadResult> {
   const files: PolicyFile[] = [];
   const problems: Diagnostic[] = [];
-  let entries;
+  const folders = [dir];
+  let top;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    top = await entriesOf(dir, isVisible);
   } catch (error) {
-    return { files, problems: [{ ...at(dir), code: 'FILE_UNREADABLE', message: `the policies folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
+    problems.push(unreadable(dir, 'the policies folder', error));
+    return withFingerprint(dir, files, problems, folders);
   }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of top) {
     const path = join(dir, entry.name);
-    if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+    if (entry.kind === 'broken') problems.push(brokenLink(path, entry));
+    if (entry.kind === 'file' && isPolicyFileName(entry.name)) {
       problems.push({ ...at(path), code: 'FILE_MISPLACED', message: 'a policy file must be inside a folder named after its id: policies/<id>/<version>.yaml' });
     }
-    if (!entry.isDirectory()) continue;
-    const versions = (await readdir(path, { withFileTypes: true })).filter((v) => v.isFile() && /\.ya?ml$/.test(v.name));
-    for (const version of versions.sort((a, b) => a.name.localeCompare(b.name))) {
-      const read = await readPolicyFile(join(path, version.name), entry.name, version.name.replace(/\.ya?ml$/, ''));
-      if ('problem' in read) problems.push(read.problem);
-      else files.push(read);
+    if (entry.kind !== 'folder') continue;
+    folders.push(path);
+    try {
+      for (const version of await entriesOf(path, isPolicyFileName)) {
+        if (version.kind === 'broken') problems.push(brokenLink(join(path, version.name), version));
+        if (version.kind !== 'file') continue;
+        const read = await readPolicyFile(join(path, version.name), entry.name, version.name.replace(/\.ya?ml$/, ''));
+        if ('problem' in read) problems.push(read.problem);
+        else files.push(read);
+      }
+    } catch (error) {
+      problems.push(unreadable(path, 'the policy folder', error));
     }
   }
-  return { files, problems };
+  return withFingerprint(dir, files, problems, folders);
+}
+
+function withFingerprint(dir: string, files: PolicyFile[], problems: Diagnostic[], folders: string[]): ReadResult {
+  const hash = createHash('sha256').update(dir);
+  for (const file of files) hash.update(`\u0000${file.file}\u0000${file.sha256}`);
+  for (const problem of problems) hash.update(`\u0000${problem.file}\u0000${problem.code}\u0000${problem.message}`);
+  return { files, problems, folders, fingerprint: hash.digest('hex') };
 }
 
 export async function readPolicyFile(file: string, folderId: string, fileVersion: string): Promise<PolicyFile | { problem: Diagnostic }> {
+  let handle;
   try {
-    const { size } = await stat(file);
-    if (size > MAX_POLICY_FILE_BYTES) {
-      return { problem: { ...at(file), code: 'FILE_TOO_LARGE', message: `the file has ${size} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}` } };
+    // One open file for the size and the bytes, so both describe the same file even if it is replaced meanwhile.
+    handle = await open(file, 'r');
+    const { size } = await handle.stat();
+    const bytes = size > MAX_POLICY_FILE_BYTES ? null : await handle.readFile();
+    if (!bytes || bytes.length > MAX_POLICY_FILE_BYTES) {
+      return { problem: { ...at(file), code: 'FILE_TOO_LARGE', message: `the file has ${bytes?.length ?? size} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}` } };
     }
-    const bytes = await readFile(file);
     const text = bytes.toString('utf8');
     return { file, folderId, fileVersion, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
   } catch (error) {
-    return { problem: { ...at(file), code: 'FILE_UNREADABLE', message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+    return { problem: unreadable(file, 'the file', error) };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }

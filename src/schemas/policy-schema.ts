@@ -67,13 +67,17 @@ const conditionSchema: Record<string, unknown> = {
   additionalProperties: false,
   minProperties: 1,
   description:
-    'A condition: all (every condition listed must hold), any (at least one must hold), not (the condition must not hold), or a test of one fact: fact, operator and value (and path for an attribute of account).',
+    'A condition: all (every condition listed must hold), any (at least one must hold), not (the condition must not hold), or a test of one fact: fact, operator and value (and path for an attribute of account). A rule\'s `when` starts with all, any or not.',
   properties: {
     all: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'Every condition listed must hold.' },
     any: { type: 'array', minItems: 1, items: { $ref: '#/$defs/condition' }, description: 'At least one condition listed must hold.' },
     not: { $ref: '#/$defs/condition', description: 'The condition must not hold.' },
     fact: factName,
-    path: { type: 'string', pattern: '^\\$', description: 'Which attribute of the fact, for example $.plan for account.plan.' },
+    path: {
+      type: 'string',
+      pattern: '^\\$',
+      description: 'Which attribute of the fact: $.plan for account.plan, $.limits.sms for an attribute inside it, $.tags[0] for the first item of a list. Names and list positions only.',
+    },
     operator: {
       type: 'string',
       description:

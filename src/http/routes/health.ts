@@ -5,15 +5,24 @@ import type { PolicyStore } from '../../registry/policy-store.js';
 export function healthRoutes(app: FastifyInstance, store: PolicyStore, decisionLog?: DecisionLog): void {
   app.get('/healthz', { schema: { tags: ['operations'], summary: 'The process is alive.' } }, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { schema: { tags: ['operations'], summary: 'The loaded policy versions, the problems of a refused reload, and the decision log\'s writes and write errors.' } }, async () => {
-    const registry = store.current();
-    // The status stays 200: the log recovers only on a write, so routing traffic away would keep it failing.
-    const log = decisionLog?.health();
-    return {
-      status: log?.failing ? 'decision log failing' : 'ready',
-      policies: registry.ids().flatMap((id) => (registry.versions(id) ?? []).map((policy) => ({ ...policy.ref, status: policy.status }))),
-      refusedReload: store.lastRefused(),
-      ...(log ? { decisionLog: log } : {}),
-    };
-  });
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: "What is served: each loaded version with its file, sha256 and load time; the last reload and its outcome; the problems of a refused reload; the decision log's writes and write errors.",
+      },
+    },
+    async () => {
+      // The status stays 200: the log recovers only on a write, so routing traffic away would keep it failing.
+      const log = decisionLog?.health();
+      return {
+        status: log?.failing ? 'decision log failing' : 'ready',
+        policies: store.servedVersions(),
+        lastReload: store.lastReload(),
+        refusedReload: store.lastRefused(),
+        ...(log ? { decisionLog: log } : {}),
+      };
+    },
+  );
 }

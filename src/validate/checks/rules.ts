@@ -1,5 +1,6 @@
 import { problem } from '../../errors/problem.js';
 import type { JsonPath, Problem } from '../../errors/problem.js';
+import { parseMemberPath } from '../../model/member-path.js';
 import { factsWithAttributes, ruleFacts, ruleOperators } from '../../model/rule-vocabulary.js';
 import type { PolicyCheck } from './check.js';
 
@@ -27,11 +28,26 @@ function checkCondition(condition: unknown, path: JsonPath): Problem[] {
   if (typeof fact === 'string' && 'path' in node && !factsWithAttributes.has(fact)) {
     problems.push(problem('RULE_PATH_NOT_ALLOWED', `the fact "${fact}" has no attributes to read with path`, [...path, 'path']));
   }
+  const attribute = node['path'];
+  if (typeof attribute === 'string' && parseMemberPath(attribute) === null) {
+    problems.push(problem('RULE_PATH_INVALID', `"${attribute}" is not a plain path; write $.name, $.name.inner or $.name[0] (attribute names and list positions only)`, [...path, 'path']));
+  }
   const operator = node['operator'];
   if (typeof operator === 'string' && !ruleOperators.includes(operator)) {
     problems.push(problem('RULE_UNKNOWN_OPERATOR', `"${operator}" is not an operator; known operators: ${ruleOperators.join(', ')}`, [...path, 'operator']));
   }
+  const value = node['value'];
+  const factReference = typeof value === 'object' && value !== null && 'fact' in value;
+  if ((operator === 'in' || operator === 'notIn') && 'value' in node && !Array.isArray(value) && !factReference) {
+    problems.push(problem('SCHEMA_WRONG_TYPE', `"${operator}" compares with a list: write the value as [ ... ]`, [...path, 'value']));
+  }
   return problems;
+}
+
+/** json-rules-engine refuses a rule whose condition does not start with all, any or not; say so at validation, where legal can fix it. */
+function checkTopLevel(when: unknown, path: JsonPath): Problem[] {
+  const node = when as Record<string, unknown>;
+  return branchKeys.some((key) => key in node) ? [] : [problem('RULE_NOT_RUNNABLE', 'a rule\'s condition must start with all, any or not; wrap this test as `when: { all: [ ... ] }`', path)];
 }
 
 export const checkRules: PolicyCheck = (policy) => {
@@ -40,7 +56,7 @@ export const checkRules: PolicyCheck = (policy) => {
   (policy.rules ?? []).forEach((rule, index) => {
     if (seen.has(rule.id)) problems.push(problem('RULE_DUPLICATE_ID', `another rule already has the id "${rule.id}"`, ['rules', index, 'id']));
     seen.add(rule.id);
-    problems.push(...checkCondition(rule.when, ['rules', index, 'when']));
+    problems.push(...checkTopLevel(rule.when, ['rules', index, 'when']), ...checkCondition(rule.when, ['rules', index, 'when']));
   });
   return problems;
 };
