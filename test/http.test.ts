@@ -19,13 +19,26 @@ describe('POST /v1/evaluate', () => {
     const response = await post(typicalMonth);
     expect(response.statusCode).toBe(200);
     const decision = response.json();
-    expect(Object.keys(decision)).toEqual(['decisionId', 'policy', 'rebate', 'asOf', 'support', 'explanation', 'trace']);
+    expect(Object.keys(decision)).toEqual(['decisionId', 'policy', 'rebate', 'asOf', 'support', 'explanation']);
     expect(decision.policy).toMatchObject({ id: 'clicksend-sla', version: '1.0.0', effectiveFrom: '2020-01-01' });
     expect(decision.policy.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(decision.rebate).toMatchObject({ eligible: true, downtimeMinutes: 415, uptimePercent: 99.0394, rebatePercent: 5, amount: '24.00', currency: 'USD', capped: false, remedy: 'credit' });
     expect(decision.support[1].action).toMatchObject({ dueAt: '2026-11-02T16:00:00+01:00', status: 'pending' });
-    expect(decision.trace.some((entry: { rule: string }) => entry.rule === 'rebate-tier-1')).toBe(true);
     expect(response.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('adds the rule trace, with the fact values the engine saw, only when asked with explain: trace', async () => {
+    const decision = (await post({ ...typicalMonth, explain: 'trace' })).json();
+    expect(Object.keys(decision)).toEqual(['decisionId', 'policy', 'rebate', 'asOf', 'support', 'explanation', 'trace']);
+    expect(decision.trace.find((entry: { rule: string }) => entry.rule === 'rebate-tier-1')).toMatchObject({
+      subject: 'rebate',
+      conditions: [{ fact: 'uptimePercent', operator: 'lessThan', value: '100', factValue: '99.03935185185185185185185185185185185185', result: true }],
+    });
+    expect(decision.trace.filter((entry: { subject: string }) => entry.subject === 'ticket:T-2').map((entry: { rule: string }) => entry.rule)).toEqual(['priority-non-urgent', 'action-pending', 'response-pending']);
+    const { trace, ...withoutTrace } = decision;
+    expect(trace.length).toBeGreaterThan(0);
+    expect({ ...withoutTrace, decisionId: '' }).toEqual({ ...(await post(typicalMonth)).json(), decisionId: '' });
+    expect((await post({ ...typicalMonth, explain: 'everything' })).json()).toMatchObject({ code: 'REQUEST_INVALID', errors: [{ path: '$.explain' }] });
   });
 
   const strip = (text: string) => text.replace(/"decisionId":"[^"]+"/, '');

@@ -75,7 +75,7 @@ describe('whole decisions', () => {
   };
   for (const [name, facts] of Object.entries(months)) {
     it(name, async () => {
-      const result = await decide(facts);
+      const result = await decide(facts, { explain: 'trace' });
       expect(result).toMatchSnapshot();
     });
   }

@@ -1,8 +1,10 @@
 import { Decimal } from 'decimal.js';
 import { Engine } from 'json-rules-engine';
-import type { Event, RuleProperties, RuleResult, TopLevelCondition, TopLevelConditionResult } from 'json-rules-engine';
+import type { Event, RuleProperties, RuleResult, TopLevelConditionResult } from 'json-rules-engine';
 import { BoundedCache } from '../model/bounded-cache.js';
+import { ExactRatio } from '../model/exact-ratio.js';
 import { exactOperators } from './exact-operators.js';
+import { OutcomeKey } from './outcome-key.js';
 
 /** One rule that fired, with the fact values its conditions saw (as plain JSON). */
 export interface TraceEntry {
@@ -22,6 +24,7 @@ export interface TraceCondition {
 
 export interface RuleSetOutcome {
   readonly events: readonly Event[];
+  /** The rules that fired and the fact values they saw; empty unless the run was asked for it. */
   readonly trace: readonly TraceEntry[];
 }
 
@@ -29,34 +32,41 @@ export interface RuleSetOutcome {
 const MAX_REMEMBERED_OUTCOMES = 4096;
 
 /**
- * Compiled rules, run many times. A run's outcome depends only on the values of
- * the facts its rules read, so it is remembered by those values: the engine runs
- * once per distinct input (json-rules-engine spends ~10 µs per rule per run).
+ * Compiled rules, run many times; json-rules-engine decides every outcome.
+ * An outcome depends only on which region of the rule set's comparison constants
+ * each numeric fact falls into, and on the exact values of the other facts (see
+ * OutcomeKey), so it is remembered by that key: the engine runs once per region,
+ * not once per month (it spends ~10 µs per rule per run).
+ * A run asked for its trace always runs the engine on the real values, so the
+ * trace shows exactly what json-rules-engine saw.
  * json-rules-engine keeps a run's status on the engine itself, so overlapping
  * runs on one engine would cut each other short; each run borrows an idle engine.
  */
 export class RuleSet {
   private readonly idle: Engine[] = [];
-  private readonly factsRead: readonly string[];
+  private readonly key: OutcomeKey;
   private readonly remembered = new BoundedCache<string, RuleSetOutcome>(MAX_REMEMBERED_OUTCOMES);
 
   constructor(private readonly rules: readonly RuleProperties[]) {
-    this.factsRead = [...new Set(rules.flatMap((rule) => factsOf(rule.conditions)))].sort();
+    this.key = new OutcomeKey(rules);
   }
 
-  async run(facts: Readonly<Record<string, unknown>>): Promise<RuleSetOutcome> {
-    const key = JSON.stringify(this.factsRead.map((fact) => facts[fact] ?? null));
+  async run(facts: Readonly<Record<string, unknown>>, options: { readonly trace?: boolean } = {}): Promise<RuleSetOutcome> {
+    if (options.trace) return this.runEngine(facts);
+    const key = this.key.of(facts);
     const known = this.remembered.get(key);
     if (known) return known;
-    const outcome = await this.runEngine(facts);
+    const { events } = await this.runEngine(facts);
+    const outcome = { events, trace: [] };
     this.remembered.set(key, outcome);
     return outcome;
   }
 
-  private async runEngine(facts: Readonly<Record<string, unknown>>): Promise<RuleSetOutcome> {
+  /** The engine's own run on these facts, never remembered: the oracle the memo is tested against. */
+  async runEngine(facts: Readonly<Record<string, unknown>>): Promise<RuleSetOutcome> {
     const engine = this.idle.pop() ?? this.createEngine();
     try {
-      const { events, results } = await engine.run({ ...facts });
+      const { events, results } = await engine.run(engineFacts(facts));
       return { events: structuredClone(events), trace: results.map(traceEntry) };
     } finally {
       this.idle.push(engine);
@@ -70,12 +80,11 @@ export class RuleSet {
   }
 }
 
-function factsOf(condition: TopLevelCondition | Record<string, unknown>): string[] {
-  const node = condition as Record<string, unknown>;
-  const children = [...((node['all'] as unknown[] | undefined) ?? []), ...((node['any'] as unknown[] | undefined) ?? []), ...(node['not'] ? [node['not']] : [])];
-  const own = typeof node['fact'] === 'string' ? [node['fact']] : [];
-  const compared = node['value'] && typeof (node['value'] as { fact?: unknown }).fact === 'string' ? [(node['value'] as { fact: string }).fact] : [];
-  return [...own, ...compared, ...children.flatMap((child) => factsOf(child as Record<string, unknown>))];
+/** The facts as the engine's operators read them: exact ratios become exact decimals. */
+function engineFacts(facts: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const converted: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(facts)) converted[name] = value instanceof ExactRatio ? value.toDecimal() : value;
+  return converted;
 }
 
 function traceEntry(result: RuleResult): TraceEntry {
@@ -101,7 +110,7 @@ function leaves(condition: TopLevelConditionResult): TraceCondition[] {
   ];
 }
 
-/** Exact decimals as strings, so a trace reads, compares and is remembered as plain JSON. */
+/** Exact decimals as strings, so a trace reads and compares as plain JSON. */
 function plain(value: unknown): unknown {
   if (Decimal.isDecimal(value)) return (value as Decimal).toString();
   return value === undefined ? null : structuredClone(value);

@@ -1,9 +1,7 @@
-import type { Decimal } from 'decimal.js';
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
 import { problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
 import type { RequestFacts } from '../model/evaluate-request.js';
-import { exactDecimal } from '../model/values.js';
 import { parseInstant } from './instants.js';
 
 /** Items per list in one request; a month with more is split by the caller. */
@@ -38,7 +36,10 @@ export interface Ticket {
 }
 
 export interface Charges {
-  readonly amount: Decimal;
+  /** The amount in the currency's minor units (cents for USD): money is counted in integers. */
+  readonly minorUnits: bigint;
+  /** The currency's ISO 4217 minor-unit digits. */
+  readonly digits: number;
   readonly currency: string;
 }
 
@@ -141,13 +142,14 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   if (raw.charges) {
     const at = [...base, 'charges'];
     const cap = policy.caps.get(raw.charges.currency);
-    const amount = exactDecimal(raw.charges.amount);
+    const minorUnits = cap ? minorUnitsOf(raw.charges.amount, cap.digits) : null;
     if (!cap) {
       problems.push(problem('CURRENCY_NOT_ACCEPTED', `the policy has no cap for ${raw.charges.currency}, so no rebate can be computed in it; accepted: ${[...policy.caps.keys()].join(', ')}`, [...at, 'currency']));
-    } else if (amount.decimalPlaces() > cap.digits) {
+    } else if (minorUnits === null) {
       problems.push(problem('AMOUNT_TOO_PRECISE', `${raw.charges.amount} has more than the ${cap.digits} decimals of ${cap.currency}`, [...at, 'amount']));
+    } else {
+      charges = { minorUnits, digits: cap.digits, currency: raw.charges.currency };
     }
-    charges = { amount, currency: raw.charges.currency };
   }
 
   if (problems.length > 0) return { ok: false, problems };
@@ -155,6 +157,13 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
     ok: true,
     facts: { period: raw.period, charges, incidents, maintenance, claimFiledAt, tickets, asOf, account: (raw.account ?? {}) as Record<string, unknown> },
   };
+}
+
+/** "480.5" with 2 digits -> 48050n; null when the amount has more decimals than the currency (trailing zeros aside). */
+function minorUnitsOf(amount: string, digits: number): bigint | null {
+  const [whole = '0', fraction = ''] = amount.split('.');
+  const significant = fraction.replace(/0+$/, '');
+  return significant.length > digits ? null : BigInt(`${whole}${significant.padEnd(digits, '0')}`);
 }
 
 function checkUniqueIds(items: readonly { id: string }[], path: JsonPath, problems: Problem[]): void {
