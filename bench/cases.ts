@@ -17,10 +17,6 @@ export function thousandIncidentMonth(): EvaluateRequest {
   return { ...typicalMonth, facts: { ...typicalMonth.facts, incidents } };
 }
 
-/** The typical month with charges no other request in the run has, so no remembered outcome applies. */
-export function typicalMonthWithCharges(index: number): EvaluateRequest {
-  return { ...typicalMonth, facts: { ...typicalMonth.facts, charges: { amount: (100 + index / 100).toFixed(2), currency: 'USD' } } };
-}
 
 /** A small deterministic spread of `index` over [0, range): bodies differ without a random generator. */
 const spread = (index: number, salt: number, range: number): number => Math.abs(Math.imul(index + 1, 2654435761 + salt * 40503) ^ (index >>> 3)) % range;

@@ -1,0 +1,53 @@
+// Benchmark targets in processes of their own, and autocannon runs against them.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
+
+export interface Target {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+/** Starts `dist/bench/server.js <kind>` (with extra node flags, e.g. --cpu-prof); its log lines are read and dropped, as a log collector would. */
+export function startTarget(kind: 'bare' | 'evaluate', nodeFlags: readonly string[] = []): Promise<Target> {
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/bench/server.js', kind], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.resume();
+  return new Promise((resolve, reject) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
+      if (port) resolve({ child, url: `http://127.0.0.1:${port}${kind === 'bare' ? '/bare' : '/v1/evaluate'}` });
+      else process.stderr.write(chunk);
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+/** Stops a target and waits for it to exit (a profiled one writes its profile then). */
+export function stopTarget(target: Target): Promise<void> {
+  return new Promise((resolve) => {
+    if (target.child.exitCode !== null) return resolve();
+    target.child.once('exit', () => resolve());
+    target.child.kill('SIGTERM');
+  });
+}
+
+export interface Measured {
+  readonly requestsPerSecond: number;
+  readonly p99: number;
+  readonly errors: number;
+}
+
+/** Loads a target for `seconds` with `connections`, sending the bodies round-robin (one body: the same request every time). */
+export async function load(target: Target, bodies: readonly string[], seconds: number, connections: number): Promise<Measured> {
+  let next = 0;
+  const result = await autocannon({
+    url: target.url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json' },
+    body: bodies[0] ?? '',
+    ...(bodies.length > 1 ? { requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }] } : {}),
+  });
+  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
