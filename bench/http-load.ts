@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 
 export interface Target {
   readonly url: string;
+  readonly cpuUrl: string;
   readonly child: ChildProcess;
 }
 
@@ -15,7 +16,7 @@ export function startTarget(kind: 'bare' | 'evaluate', nodeFlags: readonly strin
   return new Promise((resolve, reject) => {
     child.stderr?.on('data', (chunk: Buffer) => {
       const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve({ child, url: `http://127.0.0.1:${port}${kind === 'bare' ? '/bare' : '/v1/evaluate'}` });
+      if (port) resolve({ child, url: `http://127.0.0.1:${port}${kind === 'bare' ? '/bare' : '/v1/evaluate'}`, cpuUrl: `http://127.0.0.1:${port}/bench/cpu` });
       else process.stderr.write(chunk);
     });
     child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -35,11 +36,19 @@ export interface Measured {
   readonly requestsPerSecond: number;
   readonly p99: number;
   readonly errors: number;
+  /** Server CPU time (user + system) per request: what a request costs, however busy the machine is. */
+  readonly cpuMicrosPerRequest: number;
+}
+
+async function cpuMicros(target: Target): Promise<number> {
+  const used = (await (await fetch(target.cpuUrl)).json()) as { user: number; system: number };
+  return used.user + used.system;
 }
 
 /** Loads a target for `seconds` with `connections`, sending the bodies round-robin (one body: the same request every time). */
 export async function load(target: Target, bodies: readonly string[], seconds: number, connections: number): Promise<Measured> {
   let next = 0;
+  const cpuBefore = await cpuMicros(target);
   const result = await autocannon({
     url: target.url,
     method: 'POST',
@@ -49,5 +58,6 @@ export async function load(target: Target, bodies: readonly string[], seconds: n
     body: bodies[0] ?? '',
     ...(bodies.length > 1 ? { requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }] } : {}),
   });
-  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  const cpu = (await cpuMicros(target)) - cpuBefore;
+  return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total) };
 }

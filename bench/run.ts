@@ -48,7 +48,7 @@ async function measureHttp(): Promise<void> {
       for (const name of round % 2 === 1 ? cases : [...cases].reverse()) {
         const measured = await load(runs[name].target, runs[name].bodies, SECONDS, CONNECTIONS);
         runs[name].results.push(measured);
-        console.log(`  round ${round} ${name.padEnd(21)} ${measured.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${String(measured.p99).padStart(3)} ms  errors ${measured.errors}`);
+        console.log(`  round ${round} ${name.padEnd(21)} ${measured.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${String(measured.p99).padStart(4)} ms  server CPU ${measured.cpuMicrosPerRequest.toFixed(0).padStart(4)} µs/request  errors ${measured.errors}`);
       }
     }
   } finally {
@@ -57,11 +57,12 @@ async function measureHttp(): Promise<void> {
   const rate = (name: Case) => median(runs[name].results.map((r) => r.requestsPerSecond));
   const p99 = (name: Case) => Math.max(...runs[name].results.map((r) => r.p99));
   const errors = (name: Case) => runs[name].results.reduce((sum, r) => sum + r.errors, 0);
+  const cpu = (name: Case) => median(runs[name].results.map((r) => r.cpuMicrosPerRequest));
   const row = (label: string, name: Case, baseline: Case) =>
-    `| ${label} | ${rate(name).toFixed(0)} | ${rate(baseline).toFixed(0)} | **${(rate(name) / rate(baseline)).toFixed(2)}** | ${p99(name)} ms / ${p99(baseline)} ms (${(p99(name) / p99(baseline)).toFixed(1)}×) | ${errors(name)} / ${errors(baseline)} |`;
+    `| ${label} | ${rate(name).toFixed(0)} | ${rate(baseline).toFixed(0)} | **${(rate(name) / rate(baseline)).toFixed(2)}** | ${p99(name)} ms / ${p99(baseline)} ms (${(p99(name) / p99(baseline)).toFixed(1)}×) | ${errors(name)} / ${errors(baseline)} | ${cpu(name).toFixed(0)} µs / ${cpu(baseline).toFixed(0)} µs (${(cpu(baseline) / cpu(name)).toFixed(2)}) |`;
   console.log('');
-  console.log('| case | req/s (median of rounds) | bare route, same bodies | ratio to bare | p99 vs bare p99 (worst round) | errors (case / bare) |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| case | req/s (median of rounds) | bare route, same bodies | ratio to bare | p99 vs bare p99 (worst round) | errors (case / bare) | server CPU per request vs bare (bare ÷ case) |');
+  console.log('|---|---|---|---|---|---|---|');
   console.log(row('every request a different month (headline)', 'distinct', 'bare, distinct bodies'));
   console.log(row('the typical month again and again (decision cache)', 'repeated', 'bare, one body'));
 }

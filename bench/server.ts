@@ -1,7 +1,7 @@
 // One benchmark target per process: `evaluate` (the real app on the bundled
 // policies, logging as `npm start` does: one JSON line per request to stdout) or
 // `bare` (a fastify route that parses the same body and returns a small object,
-// no logging). Prints "listening <port>" on stderr once ready.
+// no logging). Both answer GET /bench/cpu with their CPU time used. Prints "listening <port>" on stderr once ready.
 import Fastify from 'fastify';
 import { buildApp } from '../src/http/app.js';
 import { PolicyStore } from '../src/registry/policy-store.js';
@@ -24,6 +24,8 @@ async function evaluate() {
 }
 
 const app = target === 'bare' ? await bare() : await evaluate();
+// CPU time the process has used, so the bench can tell server cost per request apart from a busy machine.
+app.get('/bench/cpu', async () => process.cpuUsage());
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 process.stderr.write(`listening ${typeof address === 'object' && address ? address.port : 0}\n`);

@@ -113,6 +113,7 @@ function exactText(value: unknown): string {
   if (value instanceof ExactRatio) return `q${value.numerator}/${value.denominator}`;
   if (Decimal.isDecimal(value)) return `d${(value as Decimal).toString()}`;
   if (value === undefined) return 'u';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return Object.is(value, -0) ? 'n-0' : `n${value}`;
   return `j${JSON.stringify(value)}`;
 }

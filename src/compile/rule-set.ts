@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { Engine } from 'json-rules-engine';
 import type { Event, RuleProperties, RuleResult, TopLevelConditionResult } from 'json-rules-engine';
-import { BoundedCache } from '../model/bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 import { ExactRatio } from '../model/exact-ratio.js';
 import { exactOperators } from './exact-operators.js';
 import { OutcomeKey } from './outcome-key.js';
@@ -45,7 +45,8 @@ const MAX_REMEMBERED_OUTCOMES = 4096;
 export class RuleSet {
   private readonly idle: Engine[] = [];
   private readonly key: OutcomeKey;
-  private readonly remembered = new BoundedCache<string, RuleSetOutcome>(MAX_REMEMBERED_OUTCOMES);
+  /** lru-cache: a hit only relinks an index, where a Map-based LRU deletes and re-inserts (several hits per decision). */
+  private readonly remembered = new LRUCache<string, RuleSetOutcome>({ max: MAX_REMEMBERED_OUTCOMES });
 
   constructor(private readonly rules: readonly RuleProperties[]) {
     this.key = new OutcomeKey(rules);

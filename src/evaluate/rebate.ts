@@ -5,10 +5,11 @@ import type { OutcomeEventParams } from '../compile/rebate-rules.js';
 import { ExactRatio, unitsToText } from '../model/exact-ratio.js';
 import type { RebateDecision } from '../model/evaluate-request.js';
 import { ExactDecimal } from '../model/values.js';
-import { claimStatus, claimWindow } from './claim.js';
+import { claimStatus } from './claim.js';
 import { countDowntime } from './downtime.js';
 import type { Charges, Facts } from './facts.js';
-import { formatInstant, monthInterval } from './instants.js';
+import { formatInstant } from './instants.js';
+import { periodFrame } from './period-frame.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
@@ -22,8 +23,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const document = policy.document;
   const zone = policy.periodZone;
   const show = (ms: number): string => formatInstant(ms, zone);
-  const month = monthInterval(period, zone);
-  const window = claimWindow(policy, month);
+  const { month, window, monthStart, monthEnd, opensAt, closesAt } = periodFrame(policy, period);
   const downtime = countDowntime(policy, month, facts.incidents, facts.maintenance);
   const countedMinutes = Math.min(downtime.minutes, policy.monthMinutes);
   // Uptime % = (M - D) * 100 / M, kept as that exact ratio of integers.
@@ -53,7 +53,6 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   );
 
   const capped = capOutcome.events.some((event) => event.type === 'cap');
-  const [monthStart, monthEnd, opensAt, closesAt] = [show(month.start), show(month.end), show(window.start), show(window.end)];
   const uptimeShown = uptime.toRoundedText(UPTIME_DISPLAY_DIGITS);
   const windowText = `${opensAt} up to ${closesAt}`;
   const filedAt = (): string => show(facts.claimFiledAt ?? 0);
