@@ -11,6 +11,7 @@ export const MAX_ITEMS_PER_LIST = 5000;
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(3000, 0, 1);
 const RANGE_TEXT = 'from 1970-01-01 up to 3000-01-01';
+const ZERO = '0'.charCodeAt(0);
 
 export interface Incident {
   readonly id: string;
@@ -161,9 +162,13 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
 
 /** "480.5" with 2 digits -> 48050n; null when the amount has more decimals than the currency (trailing zeros aside). */
 function minorUnitsOf(amount: string, digits: number): bigint | null {
-  const [whole = '0', fraction = ''] = amount.split('.');
-  const significant = fraction.replace(/0+$/, '');
-  return significant.length > digits ? null : BigInt(`${whole}${significant.padEnd(digits, '0')}`);
+  const point = amount.indexOf('.');
+  if (point < 0) return BigInt(amount) * 10n ** BigInt(digits);
+  let end = amount.length;
+  while (end > point + 1 && amount.charCodeAt(end - 1) === ZERO) end--;
+  const decimals = end - point - 1;
+  if (decimals > digits) return null;
+  return BigInt(`${amount.slice(0, point)}${amount.slice(point + 1, end)}`) * 10n ** BigInt(digits - decimals);
 }
 
 function checkUniqueIds(items: readonly { id: string }[], path: JsonPath, problems: Problem[]): void {

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { BoundedCache } from './bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 
 /**
  * A time zone's UTC offset at an instant, as luxon computes it from the IANA
@@ -8,14 +8,21 @@ import { BoundedCache } from './bounded-cache.js';
  */
 const QUARTER_HOUR_MS = 15 * 60_000;
 const MAX_REMEMBERED = 200_000;
-const zones = new Map<string, { zone: IANAZone; offsets: BoundedCache<number, number> }>();
+const zones = new Map<string, { zone: IANAZone; offsets: LRUCache<number, number> }>();
 
 export function offsetMinutes(zone: string, ms: number): number {
   let known = zones.get(zone);
   if (!known) {
-    known = { zone: IANAZone.create(zone), offsets: new BoundedCache(MAX_REMEMBERED) };
+    // lru-cache: asked several times per decision, a hit must not re-insert into a map of 200,000.
+    known = { zone: IANAZone.create(zone), offsets: new LRUCache({ max: MAX_REMEMBERED }) };
     zones.set(zone, known);
   }
   const { zone: iana, offsets } = known;
-  return offsets.getOrCompute(Math.floor(ms / QUARTER_HOUR_MS), () => iana.offset(ms));
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = offsets.get(quarter);
+  if (offset === undefined) {
+    offset = iana.offset(ms);
+    offsets.set(quarter, offset);
+  }
+  return offset;
 }
