@@ -1,5 +1,8 @@
 // Benchmark targets in processes of their own, and autocannon runs against them.
 import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 
@@ -9,10 +12,14 @@ export interface Target {
   readonly child: ChildProcess;
 }
 
-/** Starts `dist/bench/server.js <kind>` (with extra node flags, e.g. --cpu-prof); its log lines are read and dropped, as a log collector would. */
+/** Log lines go to a file, as to a log collector that keeps up: a pipe drained by the busy load generator would stall the server instead. */
+const logFile = join(mkdtempSync(join(tmpdir(), 'bench-log-')), 'server.log');
+
+/** Starts `dist/bench/server.js <kind>` (with extra node flags, e.g. --cpu-prof), its stdout appended to a log file. */
 export function startTarget(kind: 'bare' | 'evaluate', nodeFlags: readonly string[] = []): Promise<Target> {
-  const child = spawn(process.execPath, [...nodeFlags, 'dist/bench/server.js', kind], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.resume();
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/bench/server.js', kind], { stdio: ['ignore', log, 'pipe'] });
+  closeSync(log);
   return new Promise((resolve, reject) => {
     child.stderr?.on('data', (chunk: Buffer) => {
       const port = /listening (\d+)/.exec(chunk.toString())?.[1];

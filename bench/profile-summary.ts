@@ -23,14 +23,17 @@ export function moduleOf(url: string, functionName: string): string {
   return url.startsWith('node:') ? 'node:internal' : url;
 }
 
-/** Share of all sampled time per module, largest first. */
-export function selfTimeByModule(path: string): { module: string; share: number }[] {
+/** Share of the sampled time per module, largest first, leaving out the first `skipMicros` (start-up and warm-up). */
+export function selfTimeByModule(path: string, skipMicros = 0): { module: string; share: number }[] {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
   const moduleById = new Map(profile.nodes.map((node) => [node.id, moduleOf(node.callFrame.url, node.callFrame.functionName)]));
   const byModule = new Map<string, number>();
   let total = 0;
+  let elapsed = 0;
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
+    elapsed += delta;
+    if (elapsed < skipMicros) return;
     const module = moduleById.get(id) ?? '(unknown)';
     byModule.set(module, (byModule.get(module) ?? 0) + delta);
     total += delta;

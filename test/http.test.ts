@@ -41,6 +41,13 @@ describe('POST /v1/evaluate', () => {
     expect((await post({ ...typicalMonth, explain: 'everything' })).json()).toMatchObject({ code: 'REQUEST_INVALID', errors: [{ path: '$.explain' }] });
   });
 
+  it('refuses a body nested deeper than 32, counting only brackets outside strings', async () => {
+    const nested = (depth: number, inString = '') => `{"policy":"clicksend-sla","facts":{"period":"2026-10","account":{"a":${'['.repeat(depth - 3)}"${inString}"${']'.repeat(depth - 3)}}}}`;
+    expect((await post(nested(33))).json()).toMatchObject({ code: 'REQUEST_INVALID', detail: expect.stringContaining('nests arrays and objects more than 32 deep') });
+    expect((await post(nested(32))).statusCode).toBe(200);
+    expect((await post(nested(5, '{['.repeat(40)))).statusCode).toBe(200);
+  });
+
   const strip = (text: string) => text.replace(/"decisionId":"[^"]+"/, '');
 
   it('gives the same decision again but for its id, the third time from the decision cache', async () => {
