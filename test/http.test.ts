@@ -29,24 +29,45 @@ describe('POST /v1/evaluate', () => {
     const response = await post(typicalMonth);
     expect(response.statusCode).toBe(200);
     const decision = response.json();
-    expect(Object.keys(decision)).toEqual(['decisionId', 'policy', 'rebate', 'asOf', 'support', 'explanation', 'trace']);
+    expect(Object.keys(decision)).toEqual(['decisionId', 'policy', 'rebate', 'asOf', 'support', 'explanation']);
     expect(decision.policy).toMatchObject({ id: 'clicksend-sla', version: '1.0.0', effectiveFrom: '2020-01-01' });
     expect(decision.policy.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(decision.rebate).toMatchObject({ eligible: true, downtimeMinutes: 415, uptimePercent: 99.0394, rebatePercent: 5, amount: '24.00', currency: 'USD', capped: false, remedy: 'credit' });
     expect(decision.support[1].action).toMatchObject({ dueAt: '2026-11-02T16:00:00+01:00', status: 'pending' });
-    expect(decision.trace.some((entry: { rule: string }) => entry.rule === 'rebate-tier-1')).toBe(true);
     expect(response.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('adds the rule trace, with the fact values the engine saw, only when asked with explain: trace', async () => {
+    const decision = (await post({ ...typicalMonth, explain: 'trace' })).json();
+    expect(Object.keys(decision)).toEqual(['decisionId', 'policy', 'rebate', 'asOf', 'support', 'explanation', 'trace']);
+    expect(decision.trace.find((entry: { rule: string }) => entry.rule === 'rebate-tier-1')).toMatchObject({
+      subject: 'rebate',
+      conditions: [{ fact: 'uptimePercent', operator: 'lessThan', value: '100', factValue: '99.03935185185185185185185185185185185185', result: true }],
+    });
+    expect(decision.trace.filter((entry: { subject: string }) => entry.subject === 'ticket:T-2').map((entry: { rule: string }) => entry.rule)).toEqual(['priority-non-urgent', 'action-pending', 'response-pending']);
+    const { trace, ...withoutTrace } = decision;
+    expect(trace.length).toBeGreaterThan(0);
+    expect({ ...withoutTrace, decisionId: '' }).toEqual({ ...(await post(typicalMonth)).json(), decisionId: '' });
+    expect((await post({ ...typicalMonth, explain: 'everything' })).json()).toMatchObject({ code: 'REQUEST_INVALID', errors: [{ path: '$.explain' }] });
+  });
+
+  it('refuses a body nested deeper than 32, counting only brackets outside strings', async () => {
+    const nested = (depth: number, inString = '') => `{"policy":"clicksend-sla","facts":{"period":"2026-10","account":{"a":${'['.repeat(depth - 3)}"${inString}"${']'.repeat(depth - 3)}}}}`;
+    expect((await post(nested(33))).json()).toMatchObject({ code: 'REQUEST_INVALID', detail: expect.stringContaining('nests arrays and objects more than 32 deep') });
+    expect((await post(nested(32))).statusCode).toBe(200);
+    expect((await post(nested(5, '{['.repeat(40)))).statusCode).toBe(200);
   });
 
   const strip = (text: string) => text.replace(/"decisionId":"[^"]+"/, '');
 
-  it('gives the same decision twice but for its id, the second time from the decision cache', async () => {
+  it('gives the same decision again but for its id, the third time from the decision cache', async () => {
     const body = { ...typicalMonth, facts: { ...typicalMonth.facts, charges: { amount: '481.00', currency: 'USD' } } };
     vi.mocked(evaluate).mockClear();
-    const [a, b] = [await post(body), await post(body)];
-    expect(strip(a.body)).toBe(strip(b.body));
-    expect(a.json().decisionId).not.toBe(b.json().decisionId);
-    expect(vi.mocked(evaluate)).toHaveBeenCalledTimes(1);
+    const [a, b, c] = [await post(body), await post(body), await post(body)];
+    expect(strip(b.body)).toBe(strip(a.body));
+    expect(strip(c.body)).toBe(strip(a.body));
+    expect(new Set([a, b, c].map((response) => response.json().decisionId)).size).toBe(3);
+    expect(vi.mocked(evaluate)).toHaveBeenCalledTimes(2);
   });
 
   it('evaluates every request afresh with the decision cache off, and does not remember a body over the entry limit', async () => {

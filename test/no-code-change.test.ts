@@ -45,7 +45,7 @@ describe('legal changes decisions by editing YAML only', () => {
     // Mon 2026-11-02 is now a holiday: Friday 16:00 plus 8 working hours ends Tuesday 16:00.
     expect(decision.support[1].action.dueAt).toBe('2026-11-03T16:00:00+01:00');
 
-    const trial = { ...typicalMonth, facts: { ...typicalMonth.facts, account: { plan: 'trial' } } };
+    const trial = { ...typicalMonth, explain: 'trace', facts: { ...typicalMonth.facts, account: { plan: 'trial' } } };
     const refused = (await app.inject({ method: 'POST', url: '/v1/evaluate', payload: trial })).json();
     expect(refused.rebate).toMatchObject({ eligible: false, amount: '0.00', reasons: [{ code: 'TRIAL_ACCOUNT', message: 'trial accounts are not covered by the SLA' }] });
     expect(refused.explanation).toContain('Not payable: trial accounts are not covered by the SLA [TRIAL_ACCOUNT] (Plan terms: trial accounts carry no SLA).');

@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { Duration } from 'luxon';
@@ -79,7 +80,7 @@ describe('whole decisions', () => {
   };
   for (const [name, facts] of Object.entries(months)) {
     it(name, async () => {
-      const result = await decide(facts);
+      const result = await decide(facts, { explain: 'trace' });
       expect(result).toMatchSnapshot();
     });
   }
@@ -127,6 +128,21 @@ describe('invariants (property tests)', () => {
         expect(Number(after.amount)).toBeGreaterThanOrEqual(Number(before.amount));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('money in integer minor units gives what decimal arithmetic gives, trailing zeros and all', async () => {
+    // The oracle: decimal.js on the amount as written, half up to cents, then the cap.
+    const written = fc.tuple(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 0, max: 4 })).map(([cents, zeros]) => `${(cents / 100).toFixed(2)}${'0'.repeat(zeros)}`);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 6_000 }), written, async (minutes, amount) => {
+        const rebate = await rebateOf({ ...OCTOBER, charges: { amount, currency: 'USD' }, incidents: down(minutes) });
+        const earned = new Decimal(amount).times(rebate.rebatePercent).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+        expect(rebate.amount).toBe(Decimal.min(earned, 125).toFixed(2));
+        expect(rebate.capped).toBe(earned.greaterThan(125));
+        expect(rebate.uptimePercent).toBe(new Decimal(43_200 - Math.min(minutes, 43_200)).times(100).dividedBy(43_200).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber());
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -2,7 +2,8 @@ import { DateTime, Info } from 'luxon';
 import type { Duration } from 'luxon';
 import type { PolicyFile } from '../load/policy-files.js';
 import type { PolicyDocument } from '../model/policy-document.js';
-import { exactDecimal, minorUnitDigits, readDuration, readTargetMinutes } from '../model/values.js';
+import { ExactRatio } from '../model/exact-ratio.js';
+import { ExactDecimal, exactDecimal, minorUnitDigits, readDuration, readTargetMinutes } from '../model/values.js';
 import type { CompiledCap, CompiledPolicy, CompiledPriority, CompiledTier } from './compiled-policy.js';
 import { compileRebateRules } from './rebate-rules.js';
 import { compileSupportRules } from './support-rules.js';
@@ -34,11 +35,16 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     index,
     uptimeBelow: exactDecimal(tier.uptimeBelow),
     rebatePercent: exactDecimal(tier.rebatePercent),
+    rebatePercentRatio: accepted(ExactRatio.fromDecimalText(exactDecimal(tier.rebatePercent).toFixed()), 'rebate percentage'),
     remedy: tier.remedy,
     clause: tier.clause,
   }));
   const caps = new Map<string, CompiledCap>(
-    Object.entries(document.rebate.caps).map(([currency, amount]) => [currency, { currency, amount: exactDecimal(amount), digits: accepted(minorUnitDigits(currency), 'currency') }]),
+    Object.entries(document.rebate.caps).map(([currency, amount]) => {
+      const digits = accepted(minorUnitDigits(currency), 'currency');
+      const exact = exactDecimal(amount);
+      return [currency, { currency, amount: exact, digits, minorUnits: BigInt(exact.times(10 ** digits).toFixed(0, ExactDecimal.ROUND_DOWN)) }];
+    }),
   );
   const calendars = new Map(Object.entries(document.calendars).map(([name, calendar]) => [name, compileWorkCalendar(name, calendar)]));
   const priorities = new Map<string, CompiledPriority>(

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Duration } from 'luxon';
+import type { ExactRatio } from '../model/exact-ratio.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { RebateRules } from './rebate-rules.js';
 import type { SupportRules } from './support-rules.js';
@@ -17,6 +18,8 @@ export interface CompiledTier {
   readonly index: number;
   readonly uptimeBelow: Decimal;
   readonly rebatePercent: Decimal;
+  /** The same percentage as an exact ratio, for amounts computed in integer minor units. */
+  readonly rebatePercentRatio: ExactRatio;
   readonly remedy: 'credit' | 'refund';
   readonly clause: string | undefined;
 }
@@ -25,6 +28,8 @@ export interface CompiledCap {
   readonly currency: string;
   readonly amount: Decimal;
   readonly digits: number;
+  /** The cap in minor units (cents for USD). */
+  readonly minorUnits: bigint;
 }
 
 export interface CompiledTarget {

@@ -1,4 +1,3 @@
-import { Decimal } from 'decimal.js';
 import type { Event, RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { CompiledCap, CompiledTier } from './compiled-policy.js';
@@ -38,10 +37,6 @@ export function earnedTier(tiers: readonly CompiledTier[], events: readonly Even
     if (tier && (!earned || tier.index > earned.index)) earned = tier;
   }
   return earned;
-}
-
-export function rebateAmount(charges: Decimal, percent: Decimal, digits: number): Decimal {
-  return charges.times(percent).dividedBy(100).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
 }
 
 /** Legal's own rules (`rules:` in the file), in their order, as json-rules-engine rules. */

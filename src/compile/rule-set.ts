@@ -1,10 +1,12 @@
 import { Decimal } from 'decimal.js';
 import { Engine } from 'json-rules-engine';
-import type { Event, RuleProperties, RuleResult, TopLevelCondition, TopLevelConditionResult } from 'json-rules-engine';
+import type { Event, RuleProperties, RuleResult, TopLevelConditionResult } from 'json-rules-engine';
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
+import { ExactRatio } from '../model/exact-ratio.js';
 import { memoBudgets } from '../model/memo-budgets.js';
 import { parseMemberPath, readMemberPath } from '../model/member-path.js';
 import { exactOperators } from './exact-operators.js';
+import { OutcomeKey } from './outcome-key.js';
 
 /** One rule that fired, with the fact values its conditions saw (as plain JSON). */
 export interface TraceEntry {
@@ -24,42 +26,50 @@ export interface TraceCondition {
 
 export interface RuleSetOutcome {
   readonly events: readonly Event[];
+  /** The rules that fired and the fact values they saw; empty unless the run was asked for it. */
   readonly trace: readonly TraceEntry[];
 }
 
 /**
- * Compiled rules, run many times. A run's outcome depends only on the values of
- * the facts its rules read, so it is remembered by those values: the engine runs
- * once per distinct input (json-rules-engine spends ~10 µs per rule per run).
+ * Compiled rules, run many times; json-rules-engine decides every outcome.
+ * An outcome depends only on which region of the rule set's comparison constants
+ * each numeric fact falls into, and on the exact values of the other facts (see
+ * OutcomeKey), so it is remembered by that key: the engine runs once per region,
+ * not once per month (it spends ~10 µs per rule per run).
+ * A run asked for its trace always runs the engine on the real values, so the
+ * trace shows exactly what json-rules-engine saw.
  * json-rules-engine keeps a run's status on the engine itself, so overlapping
  * runs on one engine would cut each other short; each run borrows an idle engine.
- * The memo is bounded in bytes, and a run whose facts read many bytes (a large
- * `account`) is not remembered at all: such keys would only crowd out the rest.
+ * The memo is bounded in bytes, and a run whose key is long (a large `account`)
+ * is not remembered at all: such keys would only crowd out the rest.
  */
 export class RuleSet {
   private readonly idle: Engine[] = [];
-  private readonly factsRead: readonly string[];
+  private readonly key: OutcomeKey;
   private readonly remembered = new ByteBoundedMemo<string, RuleSetOutcome>(memoBudgets().ruleOutcomeBytes, outcomeBytes);
   private readonly maxKeyBytes = memoBudgets().ruleKeyMaxBytes;
 
   constructor(private readonly rules: readonly RuleProperties[]) {
-    this.factsRead = [...new Set(rules.flatMap((rule) => factsOf(rule.conditions)))].sort();
+    this.key = new OutcomeKey(rules);
   }
 
-  async run(facts: Readonly<Record<string, unknown>>): Promise<RuleSetOutcome> {
-    const key = JSON.stringify(this.factsRead.map((fact) => facts[fact] ?? null));
-    if (stringBytes(key) > this.maxKeyBytes) return this.runEngine(facts);
+  async run(facts: Readonly<Record<string, unknown>>, options: { readonly trace?: boolean } = {}): Promise<RuleSetOutcome> {
+    if (options.trace) return this.runEngine(facts);
+    const key = this.key.of(facts);
+    if (stringBytes(key) > this.maxKeyBytes) return { events: (await this.runEngine(facts)).events, trace: [] };
     const known = this.remembered.get(key);
     if (known) return known;
-    const outcome = await this.runEngine(facts);
+    const { events } = await this.runEngine(facts);
+    const outcome = { events, trace: [] };
     this.remembered.set(key, outcome);
     return outcome;
   }
 
-  private async runEngine(facts: Readonly<Record<string, unknown>>): Promise<RuleSetOutcome> {
+  /** The engine's own run on these facts, never remembered: the oracle the memo is tested against. */
+  async runEngine(facts: Readonly<Record<string, unknown>>): Promise<RuleSetOutcome> {
     const engine = this.idle.pop() ?? this.createEngine();
     try {
-      const { events, results } = await engine.run({ ...facts });
+      const { events, results } = await engine.run(engineFacts(facts));
       return { events: structuredClone(events), trace: results.map(traceEntry) };
     } finally {
       this.idle.push(engine);
@@ -84,12 +94,11 @@ function resolvePath(value: unknown, path: string): unknown {
   return steps ? readMemberPath(value, steps) : undefined;
 }
 
-function factsOf(condition: TopLevelCondition | Record<string, unknown>): string[] {
-  const node = condition as Record<string, unknown>;
-  const children = [...((node['all'] as unknown[] | undefined) ?? []), ...((node['any'] as unknown[] | undefined) ?? []), ...(node['not'] ? [node['not']] : [])];
-  const own = typeof node['fact'] === 'string' ? [node['fact']] : [];
-  const compared = node['value'] && typeof (node['value'] as { fact?: unknown }).fact === 'string' ? [(node['value'] as { fact: string }).fact] : [];
-  return [...own, ...compared, ...children.flatMap((child) => factsOf(child as Record<string, unknown>))];
+/** The facts as the engine's operators read them: exact ratios become exact decimals. */
+function engineFacts(facts: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const converted: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(facts)) converted[name] = value instanceof ExactRatio ? value.toDecimal() : value;
+  return converted;
 }
 
 function traceEntry(result: RuleResult): TraceEntry {
@@ -115,7 +124,7 @@ function leaves(condition: TopLevelConditionResult): TraceCondition[] {
   ];
 }
 
-/** Exact decimals as strings, so a trace reads, compares and is remembered as plain JSON. */
+/** Exact decimals as strings, so a trace reads and compares as plain JSON. */
 function plain(value: unknown): unknown {
   if (Decimal.isDecimal(value)) return (value as Decimal).toString();
   return value === undefined ? null : structuredClone(value);

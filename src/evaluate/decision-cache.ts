@@ -12,9 +12,11 @@ export interface DecisionCacheBudget {
 /**
  * Decisions are reproducible: the same request under the same policy files gives
  * the same decision but for its id. So a service asked the same question again
- * (a status page polling a month, a retry) answers from memory. Only the
- * serialized text after the id is kept, to hold memory down. Entries belong to one
- * registry: a reload starts afresh. Requests whose answer depends on the clock
+ * (a status page polling a month, a retry) answers from memory. Most requests are
+ * never repeated (every customer's month differs), so a decision is kept only
+ * when its request comes a second time: a stream of distinct months costs a
+ * lookup each, not a stored 5 kB decision each. Only the serialized text after
+ * the id is kept. Entries belong to one registry: a reload starts afresh. Requests whose answer depends on the clock
  * (tickets without asOf, or no period and no asOf) are never remembered. The
  * budget is in bytes, counting the body that keys an entry, so a stream of large
  * distinct bodies cannot grow it; such bodies are not kept at all.
@@ -31,8 +33,12 @@ interface Entry {
   readonly policy: Decision['policy'];
 }
 
+/** Marks a request seen once, whose decision is not kept (yet). */
+const SEEN_ONCE = Object.freeze({ seenOnce: true } as const);
+type Slot = Entry | typeof SEEN_ONCE;
+
 export class DecisionCache {
-  private readonly byRegistry = new WeakMap<PolicyRegistry, ByteBoundedMemo<string, Entry>>();
+  private readonly byRegistry = new WeakMap<PolicyRegistry, ByteBoundedMemo<string, Slot>>();
 
   constructor(private readonly budget: DecisionCacheBudget) {}
 
@@ -40,21 +46,26 @@ export class DecisionCache {
     return facts.asOf !== undefined || (facts.tickets === undefined && facts.period !== undefined);
   }
 
-  /** The serialized decision for a request seen before, with a new id; undefined when not remembered. */
-  get(registry: PolicyRegistry, key: string, decisionId: string): RememberedDecision | undefined {
-    const entry = this.byRegistry.get(registry)?.get(key);
-    return entry === undefined ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy };
+  get enabled(): boolean {
+    return this.budget.maxBytes > 0;
   }
 
+  /** The serialized decision for a request remembered before, with a new id; undefined when not remembered. */
+  get(registry: PolicyRegistry, key: string, decisionId: string): RememberedDecision | undefined {
+    const entry = this.byRegistry.get(registry)?.get(key);
+    return entry === undefined || 'seenOnce' in entry ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy };
+  }
+
+  /** Notes a request seen for the first time; remembers its decision the second time. */
   set(registry: PolicyRegistry, key: string, decision: Decision, serialized: string): void {
     if (this.budget.maxBytes <= 0 || stringBytes(key) > this.budget.maxEntryBytes) return;
     let entries = this.byRegistry.get(registry);
     if (!entries) {
       // The policy reference's strings are the registry's own; only its small object is the entry's.
-      entries = new ByteBoundedMemo<string, Entry>(this.budget.maxBytes, (entry, body) => stringBytes(body) + stringBytes(entry.afterId) + 2 * ENTRY_OVERHEAD_BYTES, this.budget.maxEntryBytes);
+      entries = new ByteBoundedMemo<string, Slot>(this.budget.maxBytes, (entry, body) => stringBytes(body) + ('seenOnce' in entry ? 0 : stringBytes(entry.afterId)) + 2 * ENTRY_OVERHEAD_BYTES, this.budget.maxEntryBytes);
       this.byRegistry.set(registry, entries);
     }
-    entries.set(key, { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy });
+    entries.set(key, entries.get(key) === undefined ? SEEN_ONCE : { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy });
   }
 }
 

@@ -48,8 +48,10 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
   if (!read.ok) return read;
   const { facts } = read;
 
-  const rebate = facts.period === undefined ? undefined : await evaluateRebate(policy, facts, facts.period);
-  const support = request.facts.tickets === undefined ? undefined : await evaluateSupport(policy, facts.tickets, facts.asOf);
+  // The trace costs engine runs on the real values and most of a response's bytes: only when asked.
+  const traced = request.explain === 'trace';
+  const rebate = facts.period === undefined ? undefined : await evaluateRebate(policy, facts, facts.period, traced);
+  const support = request.facts.tickets === undefined ? undefined : await evaluateSupport(policy, facts.tickets, facts.asOf, traced);
   const { ref } = policy;
   // Keys in the order the API documents them; JSON.stringify keeps it.
   const decision: Decision = {
@@ -62,7 +64,7 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
       ...(rebate?.explanation ?? []),
       ...(support?.explanation ?? []),
     ],
-    trace: [...(rebate?.trace ?? []), ...(support?.trace ?? [])],
+    ...(traced ? { trace: [...(rebate?.trace ?? []), ...(support?.trace ?? [])] } : {}),
   };
   return { ok: true, decision };
 }

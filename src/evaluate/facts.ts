@@ -1,9 +1,7 @@
-import type { Decimal } from 'decimal.js';
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
 import { problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
 import type { RequestFacts } from '../model/evaluate-request.js';
-import { exactDecimal } from '../model/values.js';
 import { parseInstant } from './instants.js';
 
 /** Items per list in one request; a month with more is split by the caller. */
@@ -13,6 +11,7 @@ export const MAX_ITEMS_PER_LIST = 5000;
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(3000, 0, 1);
 const RANGE_TEXT = 'from 1970-01-01 up to 3000-01-01';
+const ZERO = '0'.charCodeAt(0);
 
 export interface Incident {
   readonly id: string;
@@ -38,7 +37,10 @@ export interface Ticket {
 }
 
 export interface Charges {
-  readonly amount: Decimal;
+  /** The amount in the currency's minor units (cents for USD): money is counted in integers. */
+  readonly minorUnits: bigint;
+  /** The currency's ISO 4217 minor-unit digits. */
+  readonly digits: number;
   readonly currency: string;
 }
 
@@ -141,13 +143,14 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   if (raw.charges) {
     const at = [...base, 'charges'];
     const cap = policy.caps.get(raw.charges.currency);
-    const amount = exactDecimal(raw.charges.amount);
+    const minorUnits = cap ? minorUnitsOf(raw.charges.amount, cap.digits) : null;
     if (!cap) {
       problems.push(problem('CURRENCY_NOT_ACCEPTED', `the policy has no cap for ${raw.charges.currency}, so no rebate can be computed in it; accepted: ${[...policy.caps.keys()].join(', ')}`, [...at, 'currency']));
-    } else if (amount.decimalPlaces() > cap.digits) {
+    } else if (minorUnits === null) {
       problems.push(problem('AMOUNT_TOO_PRECISE', `${raw.charges.amount} has more than the ${cap.digits} decimals of ${cap.currency}`, [...at, 'amount']));
+    } else {
+      charges = { minorUnits, digits: cap.digits, currency: raw.charges.currency };
     }
-    charges = { amount, currency: raw.charges.currency };
   }
 
   if (problems.length > 0) return { ok: false, problems };
@@ -155,6 +158,17 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
     ok: true,
     facts: { period: raw.period, charges, incidents, maintenance, claimFiledAt, tickets, asOf, account: (raw.account ?? {}) as Record<string, unknown> },
   };
+}
+
+/** "480.5" with 2 digits -> 48050n; null when the amount has more decimals than the currency (trailing zeros aside). */
+function minorUnitsOf(amount: string, digits: number): bigint | null {
+  const point = amount.indexOf('.');
+  if (point < 0) return BigInt(amount) * 10n ** BigInt(digits);
+  let end = amount.length;
+  while (end > point + 1 && amount.charCodeAt(end - 1) === ZERO) end--;
+  const decimals = end - point - 1;
+  if (decimals > digits) return null;
+  return BigInt(`${amount.slice(0, point)}${amount.slice(point + 1, end)}`) * 10n ** BigInt(digits - decimals);
 }
 
 function checkUniqueIds(items: readonly { id: string }[], path: JsonPath, problems: Problem[]): void {

@@ -1,55 +1,75 @@
 import type { Decimal } from 'decimal.js';
-import type { CompiledPolicy } from '../compile/compiled-policy.js';
-import { claimReasonCodes, earnedTier, NO_REBATE_EARNED, rebateAmount } from '../compile/rebate-rules.js';
+import type { CompiledCap, CompiledPolicy } from '../compile/compiled-policy.js';
+import { claimReasonCodes, earnedTier, NO_REBATE_EARNED } from '../compile/rebate-rules.js';
 import type { OutcomeEventParams } from '../compile/rebate-rules.js';
+import { ExactRatio, unitsToText } from '../model/exact-ratio.js';
 import type { RebateDecision } from '../model/evaluate-request.js';
 import { ExactDecimal } from '../model/values.js';
-import { claimStatus, claimWindow } from './claim.js';
+import { claimStatus } from './claim.js';
 import { countDowntime } from './downtime.js';
-import type { Facts } from './facts.js';
-import { formatInstant, monthInterval } from './instants.js';
+import type { Charges, Facts } from './facts.js';
+import { formatInstant } from './instants.js';
+import { periodFrame } from './period-frame.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
+const NO_PERCENT = new ExactDecimal(0);
+const NO_PERCENT_RATIO = new ExactRatio(0n, 1n);
+/** Decimals of the uptime shown (the tiers are decided on the exact ratio). */
+const UPTIME_DISPLAY_DIGITS = 4;
+
 /** The rebate decision of a service period (SPEC §2 items 1-10 and 13). */
-export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, period: string): Promise<PartResult<RebateDecision>> {
+export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, period: string, trace = false): Promise<PartResult<RebateDecision>> {
   const document = policy.document;
   const zone = policy.periodZone;
   const show = (ms: number): string => formatInstant(ms, zone);
-  const month = monthInterval(period, zone);
-  const window = claimWindow(policy, month);
+  const { month, window, monthStart, monthEnd, opensAt, closesAt } = periodFrame(policy, period);
   const downtime = countDowntime(policy, month, facts.incidents, facts.maintenance);
   // Downtime beyond the measured month (a 31-day month) makes uptime 0, never negative.
-  const uptime = new ExactDecimal(policy.monthMinutes - Math.min(downtime.minutes, policy.monthMinutes)).times(100).dividedBy(policy.monthMinutes);
+  const countedMinutes = Math.min(downtime.minutes, policy.monthMinutes);
+  // Uptime % = (M - D) * 100 / M, kept as that exact ratio of integers.
+  const uptime = new ExactRatio(BigInt(policy.monthMinutes - countedMinutes) * 100n, BigInt(policy.monthMinutes));
   const status = claimStatus(facts.claimFiledAt, window);
-  const cap = facts.charges ? policy.caps.get(facts.charges.currency) : undefined;
+  const { charges } = facts;
+  const cap = charges ? policy.caps.get(charges.currency) : undefined;
 
-  const tierOutcome = await policy.rebateRules.tiers.run({ uptimePercent: uptime });
+  const tierOutcome = await policy.rebateRules.tiers.run({ uptimePercent: uptime }, { trace });
   const tier = earnedTier(policy.tiers, tierOutcome.events);
-  const percent: Decimal = tier?.rebatePercent ?? new ExactDecimal(0);
-  const earned = facts.charges && cap ? rebateAmount(facts.charges.amount, percent, cap.digits) : undefined;
-  const capOutcome = await policy.rebateRules.cap.run({ currency: facts.charges?.currency, rebateAmount: earned });
-  // Legal's rules read exactly the values the decision reports (see ruleFacts).
-  const outcome = await policy.rebateRules.outcome.run({
-    account: facts.account,
-    period,
-    currency: facts.charges?.currency,
-    chargesAmount: facts.charges?.amount,
-    downtimeMinutes: downtime.minutes,
-    uptimePercent: uptime,
-    // As the decision shows it, so `equal: 5` holds when the decision says 5 (a policy's percentages are exact as numbers).
-    rebatePercent: percent.toNumber(),
-    claimStatus: status,
-    incidentCount: facts.incidents.length,
-  });
+  const percent: Decimal = tier?.rebatePercent ?? NO_PERCENT;
+  const earned = charges && cap ? earnedUnits(charges, tier?.rebatePercentRatio ?? NO_PERCENT_RATIO) : undefined;
+  const capOutcome = await policy.rebateRules.cap.run({ currency: charges?.currency, rebateAmount: earned === undefined || !charges ? undefined : ExactRatio.ofUnits(earned, charges.digits) }, { trace });
+  const outcome = await policy.rebateRules.outcome.run(
+    {
+      account: facts.account,
+      period,
+      currency: charges?.currency,
+      chargesAmount: charges ? ExactRatio.ofUnits(charges.minorUnits, charges.digits) : undefined,
+      // Legal's rules read exactly the values the decision reports (see ruleFacts).
+      downtimeMinutes: downtime.minutes,
+      uptimePercent: uptime,
+      rebatePercent: percent,
+      claimStatus: status,
+      incidentCount: facts.incidents.length,
+    },
+    { trace },
+  );
 
   const capped = capOutcome.events.some((event) => event.type === 'cap');
-  const windowText = `${show(window.start)} up to ${show(window.end)}`;
-  const builtInMessages: Record<string, string> = {
-    [NO_REBATE_EARNED]: `uptime ${uptimeText(uptime)}% earns no rebate`,
-    [claimReasonCodes.missing]: `no claim filed; a claim must be registered from ${windowText}`,
-    [claimReasonCodes.premature]: `claim filed ${show(facts.claimFiledAt ?? 0)} is premature: the claim window opens ${show(window.start)}`,
-    [claimReasonCodes.late]: `claim filed ${show(facts.claimFiledAt ?? 0)} is late: the claim window closed ${show(window.end)}`,
+  const uptimeShown = uptime.toRoundedText(UPTIME_DISPLAY_DIGITS);
+  const windowText = `${opensAt} up to ${closesAt}`;
+  const filedAt = (): string => show(facts.claimFiledAt ?? 0);
+  const builtInMessage = (code: string): string | undefined => {
+    switch (code) {
+      case NO_REBATE_EARNED:
+        return `uptime ${uptimeShown}% earns no rebate`;
+      case claimReasonCodes.missing:
+        return `no claim filed; a claim must be registered from ${windowText}`;
+      case claimReasonCodes.premature:
+        return `claim filed ${filedAt()} is premature: the claim window opens ${opensAt}`;
+      case claimReasonCodes.late:
+        return `claim filed ${filedAt()} is late: the claim window closed ${closesAt}`;
+    }
+    return undefined;
   };
   const reasons: RebateDecision['reasons'] = [];
   const reasonLines: string[] = [];
@@ -57,26 +77,26 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   for (const event of outcome.events) {
     if (event.type !== 'ineligible' && event.type !== 'note') continue;
     const params = event.params as OutcomeEventParams;
-    const message = params.message ?? builtInMessages[params.code] ?? params.code;
+    const message = params.message ?? builtInMessage(params.code) ?? params.code;
     payable &&= event.type !== 'ineligible';
     reasons.push({ code: params.code, message });
     reasonLines.push(`${event.type === 'note' ? 'Note' : 'Not payable'}: ${message} [${params.code}]${cite(params.clause)}.`);
   }
 
-  const payableAmount = earned && cap && capped ? cap.amount : earned;
-  const amount = payableAmount && cap ? (payable ? payableAmount : new ExactDecimal(0)).toFixed(cap.digits) : null;
+  const payableUnits = earned !== undefined && cap && capped ? cap.minorUnits : earned;
+  const amount = payableUnits !== undefined && cap ? unitsToText(payable ? payableUnits : 0n, cap.digits, true) : null;
 
   const explanation = [
-    `Service period ${period} (${show(month.start)} up to ${show(month.end)})${cite(document.period.clause)}.`,
+    `Service period ${period} (${monthStart} up to ${monthEnd})${cite(document.period.clause)}.`,
     ...downtime.incidents.map((incident) => `Incident ${incident.id}: ${incident.countedMinutes} minute(s) counted${incident.notes.length > 0 ? `; ${incident.notes.join('; ')}` : ''}.`),
     `Counted downtime ${downtime.minutes} minute(s) against a ${policy.monthMinutes}-minute month${cite(document.downtime.clause)}.`,
     tier
-      ? `Uptime ${uptimeText(uptime)}% is below ${tier.uptimeBelow.toString()}%: rebate ${tier.rebatePercent.toString()}%${cite(tier.clause)}.`
-      : `Uptime ${uptimeText(uptime)}% is not below any tier's threshold: no rebate.`,
-    ...moneyLines(facts, percent, earned, capped, cap?.amount, cap?.digits, document.rebate.capClause),
+      ? `Uptime ${uptimeShown}% is below ${tier.uptimeBelow.toString()}%: rebate ${tier.rebatePercent.toString()}%${cite(tier.clause)}.`
+      : `Uptime ${uptimeShown}% is not below any tier's threshold: no rebate.`,
+    ...moneyLines(charges, percent, earned, capped, cap, document.rebate.capClause),
     `Claim window: ${windowText}${cite(document.claim.clause)}.`,
     ...reasonLines,
-    ...(payable && tier && amount !== null ? [`Payable: ${amount} ${facts.charges?.currency ?? ''} as ${tier.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),
+    ...(payable && tier && amount !== null ? [`Payable: ${amount} ${charges?.currency ?? ''} as ${tier.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),
   ];
 
   return {
@@ -85,27 +105,29 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
       reasons,
       period,
       downtimeMinutes: downtime.minutes,
-      uptimePercent: uptime.toDecimalPlaces(4, ExactDecimal.ROUND_HALF_UP).toNumber(),
+      // For display only: the integer count of 10^-4 over 10^4 is the double nearest the 4-decimal value.
+      uptimePercent: Number(uptime.roundedUnits(UPTIME_DISPLAY_DIGITS)) / 10 ** UPTIME_DISPLAY_DIGITS,
       rebatePercent: percent.toNumber(),
       amount,
-      currency: facts.charges?.currency ?? null,
+      currency: charges?.currency ?? null,
       capped,
       remedy: payable && tier ? tier.remedy : null,
-      claimWindow: { opensAt: show(window.start), closesAt: show(window.end) },
+      claimWindow: { opensAt, closesAt },
       incidents: downtime.incidents.map((incident) => ({ id: incident.id, countedMinutes: incident.countedMinutes, notes: incident.notes })),
     },
     explanation,
-    trace: toTrace('rebate', [...tierOutcome.trace, ...capOutcome.trace, ...outcome.trace]),
+    trace: trace ? toTrace('rebate', [...tierOutcome.trace, ...capOutcome.trace, ...outcome.trace]) : [],
   };
 }
 
-function uptimeText(uptime: Decimal): string {
-  return uptime.toDecimalPlaces(4, ExactDecimal.ROUND_HALF_UP).toString();
+/** The rebate earned on the charges, in minor units, rounded half up: charges × percent / 100 in integers. */
+function earnedUnits(charges: Charges, percent: ExactRatio): bigint {
+  return new ExactRatio(charges.minorUnits * percent.numerator, percent.denominator * 100n).roundedUnits(0);
 }
 
-function moneyLines(facts: Facts, percent: Decimal, earned: Decimal | undefined, capped: boolean, cap: Decimal | undefined, digits: number | undefined, clause: string | undefined): string[] {
-  if (!facts.charges || !earned || digits === undefined) return ['No charges given: no amount computed.'];
-  const { amount, currency } = facts.charges;
-  const line = `${percent.toString()}% of ${amount.toFixed(digits)} ${currency} is ${earned.toFixed(digits)} ${currency}`;
-  return [capped && cap ? `${line}, capped at ${cap.toFixed(digits)} ${currency}${cite(clause)}.` : `${line}.`];
+function moneyLines(charges: Charges | undefined, percent: Decimal, earned: bigint | undefined, capped: boolean, cap: CompiledCap | undefined, clause: string | undefined): string[] {
+  if (!charges || earned === undefined || !cap) return ['No charges given: no amount computed.'];
+  const { currency, digits } = charges;
+  const line = `${percent.toString()}% of ${unitsToText(charges.minorUnits, digits, true)} ${currency} is ${unitsToText(earned, digits, true)} ${currency}`;
+  return [capped ? `${line}, capped at ${unitsToText(cap.minorUnits, digits, true)} ${currency}${cite(clause)}.` : `${line}.`];
 }

@@ -1,11 +1,13 @@
-import fastJson from 'fast-json-stringify';
 import type { Decision } from '../model/evaluate-request.js';
-import { decisionSchema } from '../schemas/decision-schema.js';
-import { withoutIdentity } from '../schemas/without-identity.js';
 
 /**
- * The one serialization of a decision, shared by the endpoint and the CLI:
- * compiled from the decision's schema. The compiler writes required keys first,
- * so only decisionId is marked required here; the rest keep the documented order.
+ * The one serialization of a decision, shared by the endpoint and the CLI.
+ * Decisions are built with exactly the keys of the decision schema, in its
+ * documented order, so JSON.stringify writes them as documented; measured on
+ * typical decisions it beats a compiled serializer (fast-json-stringify), whose
+ * string escaping was the hottest function of a request. The schema is enforced
+ * by test/decision-schema.test.ts instead of at every request.
  */
-export const serializeDecision: (decision: Decision) => string = fastJson({ ...withoutIdentity(decisionSchema), required: ['decisionId'] });
+export function serializeDecision(decision: Decision): string {
+  return JSON.stringify(decision);
+}

@@ -9,26 +9,30 @@ import type { PartResult } from './trace.js';
 
 const MINUTE_MS = 60_000;
 
+/** The status rule set's fact names per target kind, built once rather than per ticket. */
+const statusFacts = Object.fromEntries(targetKinds.map((kind) => [kind, { done: `${kind}Done`, onTime: `${kind}OnTime`, pastDue: `${kind}PastDue` }])) as Record<TargetKind, { done: string; onTime: string; pastDue: string }>;
+
 /** Due times and statuses of each ticket's action and response targets (SPEC §2 items 11-12). */
-export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number): Promise<PartResult<TicketDecision[]>> {
+export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number, trace = false): Promise<PartResult<TicketDecision[]>> {
   const value: TicketDecision[] = [];
   const explanation: string[] = [];
-  const trace: TraceItem[] = [];
+  const traced: TraceItem[] = [];
   for (const ticket of tickets) {
     const priority = policy.priorities.get(ticket.priority);
     if (!priority) continue; // refused earlier, when the facts were read
-    const chosen = await policy.supportRules.targets.run({ priority: ticket.priority });
+    const chosen = await policy.supportRules.targets.run({ priority: ticket.priority }, { trace });
     const targetsOf = policy.priorities.get(String(chosen.events.find((event) => event.type === 'targets')?.params?.['priority'])) ?? priority;
     const due = { action: dueAt(targetsOf.action, ticket.openedAt), response: dueAt(targetsOf.response, ticket.openedAt) };
     const eventAt = { action: ticket.actionAt, response: ticket.responseAt };
     const facts: Record<string, boolean> = {};
     for (const kind of targetKinds) {
       const at = eventAt[kind];
-      facts[`${kind}Done`] = at !== null;
-      facts[`${kind}OnTime`] = at !== null && at <= due[kind];
-      facts[`${kind}PastDue`] = at === null && asOf > due[kind];
+      const names = statusFacts[kind];
+      facts[names.done] = at !== null;
+      facts[names.onTime] = at !== null && at <= due[kind];
+      facts[names.pastDue] = at === null && asOf > due[kind];
     }
-    const judged = await policy.supportRules.status.run(facts);
+    const judged = await policy.supportRules.status.run(facts, { trace });
     const statusOf = (kind: TargetKind): TargetStatus =>
       (judged.events.find((event) => event.type === 'status' && event.params?.['kind'] === kind)?.params?.['status'] as TargetStatus | undefined) ?? 'pending';
     const targets = {
@@ -37,11 +41,11 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     };
     value.push({ id: ticket.id, priority: ticket.priority, ...targets });
     const zone = targetsOf.response.calendar.timeZone;
-    const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], eventAt[kind], zone));
+    const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], due[kind], eventAt[kind], zone));
     explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}.`);
-    trace.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...judged.trace]));
+    if (trace) traced.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...judged.trace]));
   }
-  return { value, explanation, trace };
+  return { value, explanation, trace: traced };
 }
 
 function dueAt(target: CompiledTarget, openedAt: number): number {
@@ -62,17 +66,23 @@ function judge(target: CompiledTarget, due: number, eventAt: number | null, asOf
   };
 }
 
+/** "Fri 2026-10-30 16:00", an instant as describeInstant words it, without the zone the sentence already names. */
+function describeWithoutZone(ms: number, zone: string): string {
+  const described = describeInstant(ms, zone);
+  return described.slice(0, described.length - zone.length - 1);
+}
+
 /** "action due after 8 working hours on the business calendar, by Mon 2026-11-02 16:00: not done yet, 300 working minute(s) left" */
-function describeTarget(kind: TargetKind, target: CompiledTarget, decision: TargetDecision, eventAt: number | null, zone: string): string {
+function describeTarget(kind: TargetKind, target: CompiledTarget, decision: TargetDecision, due: number, eventAt: number | null, zone: string): string {
   const span = target.calendar.alwaysOpen ? `${target.minutes} minute(s)` : `${target.minutes / 60} working hour(s) on the ${target.calendar.name} calendar`;
-  const due = `${kind} due after ${span}, by ${describeInstant(Date.parse(decision.dueAt), zone).replace(` ${zone}`, '')}`;
-  const done = eventAt === null ? 'not done yet' : `done ${describeInstant(eventAt, zone).replace(` ${zone}`, '')}`;
+  const dueText = `${kind} due after ${span}, by ${describeWithoutZone(due, zone)}`;
+  const done = eventAt === null ? 'not done yet' : `done ${describeWithoutZone(eventAt, zone)}`;
   switch (decision.status) {
     case 'met':
-      return `${due}: ${done}, met`;
+      return `${dueText}: ${done}, met`;
     case 'breached':
-      return `${due}: ${done}, breached by ${decision.overrunWorkingMinutes} working minute(s)`;
+      return `${dueText}: ${done}, breached by ${decision.overrunWorkingMinutes} working minute(s)`;
     case 'pending':
-      return `${due}: ${done}, pending with ${decision.remainingWorkingMinutes} working minute(s) left`;
+      return `${dueText}: ${done}, pending with ${decision.remainingWorkingMinutes} working minute(s) left`;
   }
 }

@@ -11,6 +11,7 @@ import type { PolicyStore } from '../registry/policy-store.js';
 import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { installErrorHandlers } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
+import { CompactRequestLog } from './request-log.js';
 import { evaluateRoute } from './routes/evaluate.js';
 import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     http: { headersTimeout, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))) },
     clientErrorHandler,
     frameworkErrors,
+    logController: new CompactRequestLog(),
   });
   app.setValidatorCompiler(({ schema }) => requestAjv.compile(schema));
   installJsonBodyParser(app);

@@ -11,4 +11,4 @@ export type Decision = FromSchema<typeof decisionSchema>;
 export type RebateDecision = NonNullable<Decision['rebate']>;
 export type TicketDecision = NonNullable<Decision['support']>[number];
 export type TargetDecision = TicketDecision['action'];
-export type TraceItem = Decision['trace'][number];
+export type TraceItem = NonNullable<Decision['trace']>[number];

@@ -19,5 +19,11 @@ export function offsetMinutes(zone: string, ms: number): number {
     zones.set(zone, known);
   }
   const { zone: iana, offsets } = known;
-  return offsets.getOrCompute(Math.floor(ms / QUARTER_HOUR_MS), () => iana.offset(ms));
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = offsets.get(quarter);
+  if (offset === undefined) {
+    offset = iana.offset(ms);
+    offsets.set(quarter, offset);
+  }
+  return offset;
 }

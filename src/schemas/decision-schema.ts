@@ -23,7 +23,7 @@ export const decisionSchema = {
   title: 'Decision',
   type: 'object',
   additionalProperties: false,
-  required: ['decisionId', 'policy', 'explanation', 'trace'],
+  required: ['decisionId', 'policy', 'explanation'],
   properties: {
     decisionId: { type: 'string', description: 'Unique id of this decision (the only field that differs between identical requests).' },
     policy: {
@@ -95,7 +95,7 @@ export const decisionSchema = {
     explanation: { type: 'array', items: { type: 'string' }, description: 'The decision in plain English, citing the clauses behind it.' },
     trace: {
       type: 'array',
-      description: 'The json-rules-engine rules that fired, with the fact values they saw.',
+      description: 'The json-rules-engine rules that fired, with the fact values they saw; only when the request asks for it with "explain": "trace".',
       items: {
         type: 'object',
         additionalProperties: false,

@@ -23,6 +23,10 @@ export const evaluateRequestSchema = {
   properties: {
     policy: { type: 'string', minLength: 1, maxLength: 200, description: 'The policy id, e.g. clicksend-sla.' },
     version: { type: 'string', minLength: 1, maxLength: 200, description: 'A version to use instead of the one in force (drafts too, to preview them).' },
+    explain: {
+      enum: ['explanation', 'trace'],
+      description: 'How much the decision explains: "explanation" (the default) gives the plain-language lines; "trace" adds the json-rules-engine rules that fired, with the fact values they saw.',
+    },
     facts: {
       type: 'object',
       additionalProperties: false,

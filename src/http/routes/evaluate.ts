@@ -52,7 +52,7 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
     async (request, reply) => {
       // One registry for the whole request: a reload meanwhile does not change the terms mid-decision.
       const registry = store.current();
-      const key = DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
+      const key = cache.enabled && DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
       const decisionId = randomUUID();
       let answer = key === undefined ? undefined : cache.get(registry, key, decisionId);
       if (answer === undefined) {

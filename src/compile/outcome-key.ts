@@ -1,0 +1,119 @@
+import { Decimal } from 'decimal.js';
+import type { RuleProperties } from 'json-rules-engine';
+import { ExactRatio } from '../model/exact-ratio.js';
+import { firstIndex } from '../model/first-index.js';
+import { numericOperators } from '../model/rule-vocabulary.js';
+import { ExactDecimal } from '../model/values.js';
+
+/** A comparison constant of a rule set, held both ways so any numeric fact compares with it exactly. */
+interface Constant {
+  readonly decimal: Decimal;
+  readonly ratio: ExactRatio | null;
+}
+
+type FactKey = { readonly fact: string; readonly constants: readonly Constant[] | null };
+
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+const numericOperatorNames: ReadonlySet<string> = new Set(numericOperators);
+
+/**
+ * What a rule set's outcome depends on, compiled from its conditions, so that
+ * outcomes can be remembered by far fewer keys than there are fact values.
+ *
+ * A fact that is only ever compared by the exact numeric operators
+ * (lessThan, ... see exact-operators.ts) with numeric constants c1 < c2 < ... < ck
+ * gives every condition on it the same result for all values in one region:
+ * below c1, equal to c1, between c1 and c2, ..., above ck. Its key is the region
+ * (two binary-search steps per constant level), not the value, so a few dozen
+ * engine runs serve every possible month. Every other fact (compared with equal,
+ * in, a path, another fact, or holding a non-number) is keyed by its exact value.
+ */
+export class OutcomeKey {
+  private readonly facts: readonly FactKey[];
+
+  constructor(rules: readonly RuleProperties[]) {
+    const tests = rules.flatMap((rule) => leafTests(rule.conditions));
+    const names = [...new Set(tests.flatMap((test) => test.facts))].sort();
+    this.facts = names.map((fact) => ({ fact, constants: regionConstants(tests.filter((test) => test.facts.includes(fact))) }));
+  }
+
+  /** The key of the outcome for these fact values: equal keys give equal outcomes. */
+  of(values: Readonly<Record<string, unknown>>): string {
+    let key = '';
+    for (const { fact, constants } of this.facts) {
+      const value = values[fact];
+      const region = constants === null ? null : regionOf(value, constants);
+      key += region === null ? `v${exactText(value)}\u0001` : `r${region}\u0001`;
+    }
+    return key;
+  }
+}
+
+interface LeafTest {
+  readonly facts: readonly string[];
+  readonly operator: unknown;
+  readonly value: unknown;
+  readonly hasPath: boolean;
+}
+
+function leafTests(condition: unknown): LeafTest[] {
+  const node = (condition ?? {}) as Record<string, unknown>;
+  const children = [...((node['all'] as unknown[] | undefined) ?? []), ...((node['any'] as unknown[] | undefined) ?? []), ...(node['not'] ? [node['not']] : [])];
+  const own: LeafTest[] = [];
+  if (typeof node['fact'] === 'string') {
+    const compared = node['value'] !== null && typeof node['value'] === 'object' ? (node['value'] as { fact?: unknown }).fact : undefined;
+    own.push({ facts: typeof compared === 'string' ? [node['fact'], compared] : [node['fact']], operator: node['operator'], value: node['value'], hasPath: 'path' in node });
+  }
+  return [...own, ...children.flatMap(leafTests)];
+}
+
+/** The sorted distinct constants a fact is compared with, or null when the fact must be keyed by its value. */
+function regionConstants(tests: readonly LeafTest[]): Constant[] | null {
+  const decimals: Decimal[] = [];
+  for (const test of tests) {
+    const numericConstant = (typeof test.value === 'number' && Number.isFinite(test.value)) || (typeof test.value === 'string' && NUMERIC_TEXT.test(test.value));
+    if (test.facts.length !== 1 || test.hasPath || typeof test.operator !== 'string' || !numericOperatorNames.has(test.operator) || !numericConstant) return null;
+    decimals.push(new ExactDecimal(test.value as number | string));
+  }
+  decimals.sort((a, b) => a.comparedTo(b));
+  const distinct = decimals.filter((decimal, index) => index === 0 || !decimal.equals(decimals[index - 1] as Decimal));
+  return distinct.map((decimal) => ({ decimal, ratio: decimal.isNegative() ? null : ExactRatio.fromDecimalText(decimal.toFixed()) }));
+}
+
+/**
+ * 2i for a value between constant i-1 and constant i (or below the first, or
+ * above the last), 2i+1 for a value equal to constant i; null for a value that is
+ * not one of the exact numbers (which is then keyed by its value instead).
+ */
+function regionOf(value: unknown, constants: readonly Constant[]): number | null {
+  const compare = comparer(value);
+  if (compare === null) return null;
+  const below = firstIndex(constants, (constant) => compare(constant) <= 0);
+  const equal = below < constants.length && compare(constants[below] as Constant) === 0;
+  return 2 * below + (equal ? 1 : 0);
+}
+
+/** How a fact value compares with a constant, in exact arithmetic, as the exact operators compare it. */
+function comparer(value: unknown): ((constant: Constant) => number) | null {
+  if (value instanceof ExactRatio) return (constant) => (constant.ratio ? value.compare(constant.ratio) : 1);
+  if (Decimal.isDecimal(value)) return (constant) => (value as Decimal).comparedTo(constant.decimal);
+  if (Number.isSafeInteger(value) && (value as number) >= 0) {
+    const ratio = new ExactRatio(BigInt(value as number), 1n);
+    return (constant) => (constant.ratio ? ratio.compare(constant.ratio) : 1);
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const decimal = new ExactDecimal(value);
+    return (constant) => decimal.comparedTo(constant.decimal);
+  }
+  return null;
+}
+
+/** A value as text that tells apart every value the engine could tell apart (types included). */
+function exactText(value: unknown): string {
+  if (value instanceof ExactRatio) return `q${value.numerator}/${value.denominator}`;
+  if (Decimal.isDecimal(value)) return `d${(value as Decimal).toString()}`;
+  if (value === undefined) return 'u';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return Object.is(value, -0) ? 'n-0' : `n${value}`;
+  return `j${JSON.stringify(value)}`;
+}
