@@ -101,5 +101,8 @@ console.log(`| non-2xx / 5xx | ${result.non2xx} / ${count((status) => status >= 
 console.log(`| large bodies sent | ${Math.ceil(sent * (LARGE_PERCENT / 100))} of ${sent} |`);
 console.log(`| policy reloads | ${reloads} |`);
 console.log(`| RSS at start / end / highest | ${rss[0]?.toFixed(0)} / ${rss[rss.length - 1]?.toFixed(0)} / ${Math.max(...rss).toFixed(0)} MiB |`);
+const quarter = (fraction: number): string => Math.max(...rss.slice(Math.floor(rss.length * (fraction - 0.25)), Math.floor(rss.length * fraction) + 1)).toFixed(0);
+console.log(`| RSS highest in each quarter of the run | ${[0.25, 0.5, 0.75, 1].map(quarter).join(' / ')} MiB |`);
 console.log(`| decision log: written / failed writes (readyz) | ${ready.decisionLog?.written} / ${ready.decisionLog?.failedWrites} |`);
-console.log(`| after SIGTERM: exit code, log lines for ${ok} decisions answered 200 | ${code}, ${logged} |`);
+// The log may hold a few more: requests answered after autocannon stopped counting.
+console.log(`| after SIGTERM: exit code; log lines (at least the ${ok} answered 200) | ${code}; ${logged} |`);
