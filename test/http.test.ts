@@ -132,6 +132,11 @@ describe('POST /v1/evaluate', () => {
     });
   }
 
+  it('says why an instant finer than a millisecond is refused', async () => {
+    const response = await post({ policy: 'clicksend-sla', facts: { period: '2026-10', claim: { filedAt: '2026-11-01T00:00:00.0000001+01:00' } } });
+    expect(response.json().errors[0]).toEqual({ code: 'REQUEST_INVALID', path: '$.facts.claim.filedAt', message: 'facts.claim.filedAt has more than 3 fraction digits; instants are counted to the millisecond, and a finer one is refused rather than cut short' });
+  });
+
   it('counts instants to the millisecond exactly at each boundary', async () => {
     const rebate = async (facts: object) => (await post({ policy: 'clicksend-sla', facts: { period: '2026-10', ...facts } })).json().rebate;
     const window = (announcedAt: string) => ({ incidents: [{ id: 'I', start: '2026-10-10T00:00:00Z', end: '2026-10-10T01:00:00Z', cause: 'provider', reportedAt: '2026-10-10T00:00:00Z' }], maintenance: [{ id: 'M', announcedAt, start: '2026-10-10T00:00:00Z', end: '2026-10-10T01:00:00Z' }] });

@@ -173,6 +173,10 @@ describe('the service process and its decision log', () => {
     await expect(start('policies', { DECISION_LOG: '/nonexistent-folder/decisions.ndjson' })).rejects.toThrow(/server exited: refusing to start: cannot open the decision log \/nonexistent-folder\/decisions\.ndjson: the folder does not exist\n$/);
   });
 
+  it('refuses to start, in one line, on a setting that cannot be used', async () => {
+    await expect(start('policies', { DECISION_CACHE_BYTES: '-5' })).rejects.toThrow(/server exited: refusing to start: DECISION_CACHE_BYTES=-5 is not a whole number of at least 0\n$/);
+  });
+
   it('keeps serving on a full disk and says so on /readyz', async () => {
     const server = await start('policies', { DECISION_LOG: '/dev/full' });
     const answers = await Promise.all(Array.from({ length: 5 }, () => evaluate(server.port)));

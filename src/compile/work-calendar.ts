@@ -10,6 +10,8 @@ import type { OffsetChange } from './zone-transitions.js';
 const MINUTE_MS = 60_000;
 /** Searching for a due time stops here (validation guarantees weekly hours, so it is never reached). */
 const LAST_DAY = Date.UTC(3100, 0, 1) / DAY_MS;
+/** The first year whose corrections are kept as running totals: the local day of the first instant a request may send. */
+const FIRST_YEAR = 1969;
 /** The working spans of recent days, remembered: evaluation asks about the same weeks again and again. */
 const DAY_SPANS_BYTES = 512 * 1024;
 
@@ -76,6 +78,8 @@ class WeeklyCalendar implements WorkCalendar {
   private readonly holidayDeltaBefore: readonly number[];
   private readonly changesOffset: boolean;
   private readonly yearCorrections = new Map<number, YearCorrections>();
+  /** yearTotalsBefore[i]: the corrections of the years FIRST_YEAR up to, not including, FIRST_YEAR + i. */
+  private readonly yearTotalsBefore: number[] = [0];
   private readonly daySpans = new ByteBoundedMemo<number, readonly Span[]>(DAY_SPANS_BYTES, (spans) => 16 * spans.length + 2 * ENTRY_OVERHEAD_BYTES);
 
   constructor(
@@ -134,22 +138,37 @@ class WeeklyCalendar implements WorkCalendar {
     const days = to - from;
     let ms = Math.floor(days / 7) * this.weekMs;
     for (let index = 0; index < days % 7; index++) ms += this.readMs[weekdayOf(from + index)] ?? 0;
-    const holidays = (day: number): number => firstIndex(this.holidayDays, (holiday) => holiday >= day);
-    ms += (this.holidayDeltaBefore[holidays(to)] ?? 0) - (this.holidayDeltaBefore[holidays(from)] ?? 0);
+    if (this.holidayDays.length > 0) {
+      const holidays = (day: number): number => firstIndex(this.holidayDays, (holiday) => holiday >= day);
+      ms += (this.holidayDeltaBefore[holidays(to)] ?? 0) - (this.holidayDeltaBefore[holidays(from)] ?? 0);
+    }
     return ms + this.correctionsBetween(from, to);
   }
 
   private correctionsBetween(from: number, to: number): number {
     if (!this.changesOffset) return 0;
-    let sum = 0;
-    for (let year = yearOf(from); year <= yearOf(to - 1); year++) {
-      const { days, corrections, total } = this.correctionsOf(year);
-      const [first, last] = [days[0], days[days.length - 1]];
-      if (first === undefined || last === undefined) continue;
-      if (first >= from && last < to) sum += total;
-      else days.forEach((day, index) => (sum += day >= from && day < to ? (corrections[index] ?? 0) : 0));
+    const [first, last] = [yearOf(from), yearOf(to - 1)];
+    if (first === last || first < FIRST_YEAR) {
+      let sum = 0;
+      for (let year = first; year <= last; year++) sum += this.correctionsWithin(year, from, to);
+      return sum;
     }
+    return this.correctionsWithin(first, from, to) + this.correctionsBefore(last) - this.correctionsBefore(first + 1) + this.correctionsWithin(last, from, to);
+  }
+
+  /** The corrections of one year's days within [from, to). */
+  private correctionsWithin(year: number, from: number, to: number): number {
+    const { days, corrections } = this.correctionsOf(year);
+    let sum = 0;
+    days.forEach((day, index) => (sum += day >= from && day < to ? (corrections[index] ?? 0) : 0));
     return sum;
+  }
+
+  /** The corrections of every year from FIRST_YEAR up to `year`, as running totals grown on demand: a span of centuries is two lookups. */
+  private correctionsBefore(year: number): number {
+    const totals = this.yearTotalsBefore;
+    while (totals.length <= year - FIRST_YEAR) totals.push((totals[totals.length - 1] ?? 0) + this.correctionsOf(FIRST_YEAR + totals.length - 1).total);
+    return totals[year - FIRST_YEAR] ?? 0;
   }
 
   /** At most one entry per year asked about, and years are bounded by the instants requests may send. */

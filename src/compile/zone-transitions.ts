@@ -1,3 +1,4 @@
+import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
 import { offsetMinutes } from '../model/zone-offsets.js';
 
 export const DAY_MS = 86_400_000;
@@ -28,7 +29,14 @@ export interface OffsetChange {
  * Intl, asked directly: luxon asks the same, three times slower, and a span of
  * centuries asks for thousands.
  */
-export function offsetChanges(zone: string, year: number): OffsetChange[] {
+export function offsetChanges(zone: string, year: number): readonly OffsetChange[] {
+  return changesByYear.getOrCompute(`${zone}|${year}`, () => findOffsetChanges(zone, year));
+}
+
+/** Every calendar in a zone, and every reload of it, shares what was found. */
+const changesByYear = new ByteBoundedMemo<string, readonly OffsetChange[]>(2 * 1024 * 1024, (changes, key) => stringBytes(key) + 48 * changes.length + 2 * ENTRY_OVERHEAD_BYTES);
+
+function findOffsetChanges(zone: string, year: number): OffsetChange[] {
   const offset = offsetReader(zone);
   const first = Date.UTC(year, 0, 1) / MINUTE_MS - 2 * 1440;
   const last = Date.UTC(year + 1, 0, 1) / MINUTE_MS + 2 * 1440;

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { describePath } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import type { EvaluateRequest } from '../model/evaluate-request.js';
 import { evaluateRequestSchema } from '../schemas/evaluate-request-schema.js';
@@ -9,9 +10,19 @@ import { schemaProblems } from '../validate/schema-problems.js';
 export const requestAjv = createAjv({ allErrors: false });
 export const validateRequestBody = requestAjv.compile<EvaluateRequest>(evaluateRequestSchema);
 
+/** An instant that would be well-formed but for digits below a millisecond. */
+const FINER_THAN_A_MILLISECOND = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}\.\d{4,}([Zz]|[+-]\d{2}:\d{2})$/;
+
 /** Schema errors of a request body, as REQUEST_INVALID problems at their JSON paths. */
 export function requestProblems(errors: readonly ErrorObject[]): Problem[] {
-  return schemaProblems(errors, 'the request').map((found) => ({ ...found, code: 'REQUEST_INVALID' }));
+  return errors.flatMap((error) => {
+    const tooFine = error.keyword === 'pattern' && typeof error.data === 'string' && FINER_THAN_A_MILLISECOND.test(error.data);
+    return schemaProblems([error], 'the request').map((found) => ({
+      ...found,
+      code: 'REQUEST_INVALID' as const,
+      ...(tooFine ? { message: `${describePath(found.path, 'the request')} has more than 3 fraction digits; instants are counted to the millisecond, and a finer one is refused rather than cut short` } : {}),
+    }));
+  });
 }
 
 export function readRequest(body: unknown): { ok: true; request: EvaluateRequest } | { ok: false; problems: Problem[] } {

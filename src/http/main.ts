@@ -9,7 +9,8 @@ process.off('SIGHUP', early);
 try {
   await startServer(configFromEnv(process.env), { hangUpBeforeStart });
 } catch (error) {
-  // A bad setting or a port in use: one line for the operator, not a stack trace.
+  // A bad setting or a port in use: one line for the operator, not a stack trace, and
+  // an exit even though the policy watcher and the log were already opened.
   process.stderr.write(`refusing to start: ${(error as Error).message}\n`);
-  process.exitCode = 1;
+  process.exit(1);
 }

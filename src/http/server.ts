@@ -102,14 +102,7 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
     if (closing) return;
     closing = true;
     app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight requests');
-    setTimeout(() => {
-      app.log.warn('grace period over: cutting the connections still open (stalled uploads)');
-      app.server.closeAllConnections();
-      setTimeout(() => {
-        app.log.error('the server did not close after the grace period; exiting');
-        process.exit(1);
-      }, SHUTDOWN_BACKSTOP_MS).unref();
-    }, config.shutdownGraceMs).unref();
+    cutConnectionsAfter(app, config.shutdownGraceMs);
     watcher.close();
     process.off('SIGHUP', onHangUp);
     await app.close();
@@ -121,6 +114,18 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
 
   await app.listen({ host: config.host, port: config.port });
   return app;
+}
+
+/** At the end of the grace period, the connections still open (a stalled upload) are cut, so closing can finish. */
+function cutConnectionsAfter(app: FastifyInstance, graceMs: number): void {
+  setTimeout(() => {
+    app.log.warn('grace period over: cutting the connections still open (stalled uploads)');
+    app.server.closeAllConnections();
+    setTimeout(() => {
+      app.log.error('the server did not close after the grace period; exiting');
+      process.exit(1);
+    }, SHUTDOWN_BACKSTOP_MS).unref();
+  }, graceMs).unref();
 }
 
 /** The decision log, undefined when none is asked for, null when it cannot be opened (said in one line; exit 1). */
