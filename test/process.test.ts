@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +20,8 @@ interface Server {
   readonly exited: Promise<number | null>;
 }
 
-function start(policiesDir: string, whileStarting?: (child: ChildProcess) => void): Promise<Server> {
-  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(policiesDir: string, whileStarting?: (child: ChildProcess) => void, env: NodeJS.ProcessEnv = {}): Promise<Server> {
+  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   whileStarting?.(child);
   running.push(child);
   let output = '';
@@ -172,6 +172,17 @@ describe('a reload that cannot miss', () => {
       expect((await readiness(server.port)).policies.map((policy) => policy.file)).toEqual(['clicksend-sla/1.0.0.yaml']);
       server.child.kill('SIGKILL');
     }
+  });
+
+  it('a change no file-watch event reports (a write through a hard link kept elsewhere) is served by the poll', async () => {
+    const dir = copyPolicies();
+    const file = join(dir, 'clicksend-sla', '1.0.0.yaml');
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'elsewhere-')), 'terms.yaml');
+    linkSync(file, elsewhere);
+    const server = await start(dir, undefined, { POLICIES_POLL_MS: '300' });
+    writeFileSync(elsewhere, withCap(basePolicyText, '20.00'));
+    await servedAmount(server, '20.00', 'the poll');
+    expect((await readiness(server.port)).lastReload).toMatchObject({ trigger: 'poll', outcome: 'loaded' });
   });
 
   it('a file caught half-written is never served', async () => {
