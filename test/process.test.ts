@@ -83,7 +83,7 @@ describe('the service process', () => {
     await expect(start(dir)).rejects.toThrow(/1\.0\.0\.yaml:\d+:1 SCHEMA_UNKNOWN_KEY/);
   });
 
-  it('on SIGTERM finishes the request in flight and exits 0', async () => {
+  it('on SIGTERM finishes the request in flight and exits 0, a SIGHUP meanwhile notwithstanding', async () => {
     const server = await start('policies');
     const half = Math.floor(typicalMonth.length / 2);
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -96,6 +96,7 @@ describe('the service process', () => {
       req.write(typicalMonth.slice(0, half));
       setTimeout(() => {
         server.child.kill('SIGTERM');
+        setTimeout(() => server.child.kill('SIGHUP'), 100); // a reload asked for while shutting down must not end it early
         setTimeout(() => req.end(typicalMonth.slice(half)), 300);
       }, 200);
     });

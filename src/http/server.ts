@@ -43,7 +43,6 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
   process.on('SIGHUP', onHangUp);
   const opened = await PolicyStore.open(config.policiesDir);
   if (!opened.store) {
-    process.off('SIGHUP', onHangUp);
     for (const diagnostic of opened.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
     process.stderr.write(`refusing to start: ${opened.diagnostics.length} problem(s) in ${config.policiesDir}\n`);
     process.exitCode = 1;
@@ -72,8 +71,7 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
       app.log.error('in-flight requests did not finish in time; exiting');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    watcher.close();
-    process.off('SIGHUP', onHangUp);
+    watcher.close(); // a SIGHUP from now on is caught and ignored, so it cannot cut the shutdown short
     await app.close();
     await decisionLog?.close();
     process.exit(0);
