@@ -116,6 +116,26 @@ describe('path reads plain attributes only', () => {
   });
 });
 
+describe('a value that refers to another fact', () => {
+  it('is checked like the fact of a test, and compared exactly', async () => {
+    const broken = withRules(
+      note('unknown', '{ all: [{ fact: uptimePercent, operator: equal, value: { fact: weather } }] }'),
+      note('query', '{ all: [{ fact: period, operator: equal, value: { fact: account, path: "$..*" } }] }'),
+    );
+    const { diagnostics } = await loadPolicies(policiesFolder({ 'clicksend-sla/1.0.0.yaml': broken }));
+    expect(diagnostics.map((d) => d.code)).toEqual(['RULE_UNKNOWN_FACT', 'RULE_PATH_INVALID']);
+
+    const text = withRules(note('seats-cover-incidents', '{ all: [{ fact: incidentCount, operator: lessThanInclusive, value: { fact: account, path: $.seats } }] }'));
+    const { registry } = await loadPolicies(policiesFolder({ 'clicksend-sla/1.0.0.yaml': text }));
+    const codes = async (seats: unknown) => {
+      const result = await evaluate(registry, { policy: 'clicksend-sla', facts: { ...OCTOBER, account: { seats } } }, { now: FIXED_NOW, decisionId: 'd' });
+      return result.ok ? result.decision.rebate?.reasons.map((reason) => reason.code) : result.problems;
+    };
+    expect(await codes('0.0')).toContain('SEATS_COVER_INCIDENTS');
+    expect(await codes(-1)).not.toContain('SEATS_COVER_INCIDENTS');
+  });
+});
+
 describe('a policy that validates always runs', () => {
   it('the trial run builds every rule with json-rules-engine and names a rule it refuses at its place', async () => {
     const dir = policiesFolder({ 'clicksend-sla/1.0.0.yaml': withRules(note('fine', '{ any: [{ fact: period, operator: equal, value: "2026-10" }] }'), note('bare', '{ fact: period, operator: equal, value: "2026-10" }')) });

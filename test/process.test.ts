@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,7 +84,7 @@ describe('the service process', () => {
     await expect(start(dir)).rejects.toThrow(/1\.0\.0\.yaml:\d+:1 SCHEMA_UNKNOWN_KEY/);
   });
 
-  it('on SIGTERM finishes the request in flight and exits 0', async () => {
+  it('on SIGTERM finishes the request in flight and exits 0, a SIGHUP meanwhile notwithstanding', async () => {
     const server = await start('policies');
     const half = Math.floor(typicalMonth.length / 2);
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -97,6 +97,7 @@ describe('the service process', () => {
       req.write(typicalMonth.slice(0, half));
       setTimeout(() => {
         server.child.kill('SIGTERM');
+        setTimeout(() => server.child.kill('SIGHUP'), 100); // a reload asked for while shutting down must not end it early
         setTimeout(() => req.end(typicalMonth.slice(half)), 300);
       }, 200);
     });
@@ -275,6 +276,17 @@ describe('a reload that cannot miss', () => {
       expect((await readiness(server.port)).policies.map((policy) => policy.file)).toEqual(['clicksend-sla/1.0.0.yaml']);
       server.child.kill('SIGKILL');
     }
+  });
+
+  it('a change no file-watch event reports (a write through a hard link kept elsewhere) is served by the poll', async () => {
+    const dir = copyPolicies();
+    const file = join(dir, 'clicksend-sla', '1.0.0.yaml');
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'elsewhere-')), 'terms.yaml');
+    linkSync(file, elsewhere);
+    const server = await start(dir, { POLICIES_POLL_MS: '300' });
+    writeFileSync(elsewhere, withCap(basePolicyText, '20.00'));
+    await servedAmount(server, '20.00', 'the poll');
+    expect((await readiness(server.port)).lastReload).toMatchObject({ trigger: 'poll', outcome: 'loaded' });
   });
 
   it('a file caught half-written is never served', async () => {

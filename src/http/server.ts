@@ -74,7 +74,6 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
   setMemoBudgets(config.ruleMemo);
   const opened = await PolicyStore.open(config.policiesDir);
   if (!opened.store) {
-    process.off('SIGHUP', onHangUp);
     for (const diagnostic of opened.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
     process.stderr.write(`refusing to start: ${opened.diagnostics.length} problem(s) in ${config.policiesDir}\n`);
     process.exitCode = 1;
@@ -103,8 +102,7 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
     closing = true;
     app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight requests');
     cutConnectionsAfter(app, config.shutdownGraceMs);
-    watcher.close();
-    process.off('SIGHUP', onHangUp);
+    watcher.close(); // a SIGHUP from now on is caught and ignored, so it cannot cut the shutdown short
     await app.close();
     decisionLog?.close();
     process.exit(0);

@@ -31,5 +31,6 @@ export async function readSettledPolicyFiles(dir: string, settleMs: number): Pro
     code: 'FILES_CHANGING',
     message: `the policy files changed between each of ${MAX_READS} reads ${settleMs} ms apart; the reload waits for writing to finish`,
   } as const;
-  return { ...previous, problems: [...previous.problems, problem], settled: false };
+  // What a moment of a write says about the files is noise: the one problem is that they would not hold still.
+  return { ...previous, files: [], problems: [problem], settled: false };
 }

@@ -125,11 +125,13 @@ export class PolicyStore {
       });
       return this.reloadAgain;
     }
+    // Nothing here throws by design; should it ever, the reload is refused like any other, never left to crash the process.
+    const failed = (error: unknown) => this.refuse(trigger, [{ file: this.dir, line: 1, col: 1, path: [], code: 'RELOAD_FAILED', message: `the reload failed: ${String(error)}` }]);
     this.reloading = this.load(trigger)
-      .catch((error: unknown) => this.refuse(trigger, [{ file: this.dir, line: 1, col: 1, path: [], code: 'RELOAD_FAILED', message: `the reload failed: ${String(error)}` }]))
+      .catch(failed)
       .finally(() => {
-      this.reloading = null;
-    });
+        this.reloading = null;
+      });
     return this.reloading;
   }
 
@@ -146,7 +148,7 @@ export class PolicyStore {
     this.folders = read.folders;
     // A tree caught mid-write is not considered: the next check reads it again.
     this.considered = read.settled ? read.fingerprint : null;
-    if (read.fingerprint === this.served.fingerprint) {
+    if (read.settled && read.fingerprint === this.served.fingerprint) {
       this.refused = null;
       this.report(trigger, 'unchanged', []);
       return [];

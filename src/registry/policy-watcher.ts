@@ -47,6 +47,7 @@ export class PolicyWatcher {
 
   /** A reload asked for (SIGHUP): always reads the files, whatever the poll last saw. */
   reload(trigger: string): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return this.settle(trigger, this.store.reload(trigger));
   }
 

@@ -10,7 +10,8 @@ export function checkPublishedDates(files: readonly ValidatedFile[]): Diagnostic
     const { policy, file } = validated;
     const key = `${policy.id}\u0000${policy.effectiveFrom}`;
     const first = firstByDate.get(key);
-    if (first === undefined) {
+    // The same version twice is a duplicate version, reported as such (check-duplicate-versions).
+    if (first === undefined || first === policy.version) {
       firstByDate.set(key, policy.version);
       continue;
     }

@@ -6,6 +6,23 @@ import type { PolicyCheck } from './check.js';
 
 const branchKeys = ['all', 'any', 'not'] as const;
 
+/** The fact a test reads (or a value refers to) and the path into it. */
+function checkFactRead(node: Record<string, unknown>, path: JsonPath): Problem[] {
+  const problems: Problem[] = [];
+  const fact = node['fact'];
+  if (typeof fact === 'string' && !Object.hasOwn(ruleFacts, fact)) {
+    problems.push(problem('RULE_UNKNOWN_FACT', `"${fact}" is not a fact of the decision; known facts: ${Object.keys(ruleFacts).join(', ')}`, [...path, 'fact']));
+  }
+  if (typeof fact === 'string' && 'path' in node && !factsWithAttributes.has(fact)) {
+    problems.push(problem('RULE_PATH_NOT_ALLOWED', `the fact "${fact}" has no attributes to read with path`, [...path, 'path']));
+  }
+  const attribute = node['path'];
+  if ('path' in node && (typeof attribute !== 'string' || parseMemberPath(attribute) === null)) {
+    problems.push(problem('RULE_PATH_INVALID', `${JSON.stringify(attribute)} is not a plain path; write $.name, $.name.inner or $.name[0] (attribute names and list positions only)`, [...path, 'path']));
+  }
+  return problems;
+}
+
 function checkCondition(condition: unknown, path: JsonPath): Problem[] {
   const node = condition as Record<string, unknown>;
   const branches = branchKeys.filter((key) => key in node);
@@ -21,23 +38,15 @@ function checkCondition(condition: unknown, path: JsonPath): Problem[] {
   for (const key of ['fact', 'operator', 'value']) {
     if (!(key in node)) problems.push(problem('SCHEMA_MISSING_KEY', `this test is missing the key "${key}"`, path, true));
   }
-  const fact = node['fact'];
-  if (typeof fact === 'string' && !Object.hasOwn(ruleFacts, fact)) {
-    problems.push(problem('RULE_UNKNOWN_FACT', `"${fact}" is not a fact of the decision; known facts: ${Object.keys(ruleFacts).join(', ')}`, [...path, 'fact']));
-  }
-  if (typeof fact === 'string' && 'path' in node && !factsWithAttributes.has(fact)) {
-    problems.push(problem('RULE_PATH_NOT_ALLOWED', `the fact "${fact}" has no attributes to read with path`, [...path, 'path']));
-  }
-  const attribute = node['path'];
-  if (typeof attribute === 'string' && parseMemberPath(attribute) === null) {
-    problems.push(problem('RULE_PATH_INVALID', `"${attribute}" is not a plain path; write $.name, $.name.inner or $.name[0] (attribute names and list positions only)`, [...path, 'path']));
-  }
+  problems.push(...checkFactRead(node, path));
   const operator = node['operator'];
   if (typeof operator === 'string' && !ruleOperators.includes(operator)) {
     problems.push(problem('RULE_UNKNOWN_OPERATOR', `"${operator}" is not an operator; known operators: ${ruleOperators.join(', ')}`, [...path, 'operator']));
   }
   const value = node['value'];
-  const factReference = typeof value === 'object' && value !== null && 'fact' in value;
+  const factReference = typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value;
+  // json-rules-engine reads a value of the form { fact, path } as another fact: check it as one.
+  if (factReference) problems.push(...checkFactRead(value as Record<string, unknown>, [...path, 'value']));
   if ((operator === 'in' || operator === 'notIn') && 'value' in node && !Array.isArray(value) && !factReference) {
     problems.push(problem('SCHEMA_WRONG_TYPE', `"${operator}" compares with a list: write the value as [ ... ]`, [...path, 'value']));
   }
