@@ -55,6 +55,7 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     ref: { id: document.id, version: document.version, effectiveFrom: document.effectiveFrom, sha256: file.sha256 },
     status: document.status,
     file: file.file,
+    bytes: file.bytes,
     document,
     periodZone: document.period.timeZone,
     monthMinutes: document.downtime.monthMinutes,

@@ -44,6 +44,8 @@ export interface CompiledPolicy {
   readonly ref: PolicyRef;
   readonly status: 'draft' | 'published';
   readonly file: string;
+  /** The file's exact bytes, as legal wrote them. */
+  readonly bytes: Buffer;
   readonly document: PolicyDocument;
   readonly periodZone: string;
   readonly monthMinutes: number;

@@ -35,7 +35,7 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
       action: judge(targetsOf.action, due.action, eventAt.action, asOf, statusOf('action')),
       response: judge(targetsOf.response, due.response, eventAt.response, asOf, statusOf('response')),
     };
-    value.push({ id: ticket.id, priority: ticket.priority, ...targets });
+    value.push({ id: ticket.id, priority: ticket.priority, policyVersion: policy.ref.version, ...targets });
     const zone = targetsOf.response.calendar.timeZone;
     const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], eventAt[kind], zone));
     explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}.`);

@@ -14,6 +14,8 @@ export interface PolicyFile {
   readonly folderId: string;
   readonly fileVersion: string;
   readonly sha256: string;
+  /** The file's exact bytes, served as written (their sha256 is the one decisions carry). */
+  readonly bytes: Buffer;
   readonly text: string;
   readonly source: YamlSource;
 }
@@ -59,7 +61,7 @@ export async function readPolicyFile(file: string, folderId: string, fileVersion
     }
     const bytes = await readFile(file);
     const text = bytes.toString('utf8');
-    return { file, folderId, fileVersion, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
+    return { file, folderId, fileVersion, bytes, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
   } catch (error) {
     return { problem: { ...at(file), code: 'FILE_UNREADABLE', message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
   }
