@@ -6,6 +6,7 @@ import { exactDecimal, minorUnitDigits, readDuration, readTargetMinutes } from '
 import type { CompiledCap, CompiledPolicy, CompiledPriority, CompiledTier } from './compiled-policy.js';
 import { compileRebateRules } from './rebate-rules.js';
 import { compileSupportRules } from './support-rules.js';
+import { compileTermRules } from './term-overrides.js';
 import { compileWorkCalendar } from './work-calendar.js';
 
 /** Reads a value validation has already accepted; failing here is a bug, not bad input. */
@@ -72,5 +73,6 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     priorities,
     rebateRules: compileRebateRules(document, tiers, caps),
     supportRules: compileSupportRules(priorities),
+    termRules: compileTermRules(document, caps, priorities, calendars),
   };
 }

@@ -3,6 +3,7 @@ import type { Duration } from 'luxon';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { RebateRules } from './rebate-rules.js';
 import type { SupportRules } from './support-rules.js';
+import type { TermRules } from './term-overrides.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 /** What every decision says about the terms it was made under. */
@@ -60,4 +61,6 @@ export interface CompiledPolicy {
   readonly priorities: ReadonlyMap<string, CompiledPriority>;
   readonly rebateRules: RebateRules;
   readonly supportRules: SupportRules;
+  /** Legal's rules that set terms for the accounts or tickets they match. */
+  readonly termRules: TermRules;
 }

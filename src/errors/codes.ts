@@ -46,6 +46,12 @@ export const policyErrorCodes = {
   RULE_UNKNOWN_FACT: { title: 'A rule uses an unknown fact', fix: 'Use one of the facts listed in the message.' },
   RULE_UNKNOWN_OPERATOR: { title: 'A rule uses an unknown operator', fix: 'Use one of the operators listed in the message.' },
   RULE_PATH_NOT_ALLOWED: { title: 'A path is used on a fact without attributes', fix: 'Use path only with the account fact.' },
+  RULE_FACT_NOT_ALLOWED: {
+    title: 'A rule reads a fact it cannot use',
+    fix: 'A rule with outcome terms reads only account, period, currency, chargesAmount and priority; other rules cannot read priority. Rewrite the condition with the facts listed in the message.',
+  },
+  TERMS_CURRENCY_NOT_CAPPED: { title: 'A rule sets the cap of a currency the policy does not cap', fix: 'Add the currency under rebate.caps first, or remove it from the rule.' },
+  TERMS_UNKNOWN_PRIORITY: { title: 'A rule sets targets for an unknown priority', fix: 'Use a priority listed under support.priorities.' },
   DUPLICATE_EFFECTIVE_DATE: { title: 'Two published versions start on the same day', fix: 'Give each published version its own effectiveFrom date, or keep one as a draft.' },
   CASE_INVALID: { title: 'A scenario case is not valid', fix: 'Fix the case file at the place shown.' },
 } as const satisfies Record<string, ErrorCodeEntry>;

@@ -84,7 +84,7 @@ async function supportUnderTheirVersions(registry: PolicyRegistry, decisionPolic
   const trace: PartResult<TicketDecision[]>['trace'][number][] = [];
   const placed: { index: number; decision: TicketDecision; lines: string[] }[] = [];
   for (const { policy, indexes } of grouped.groups) {
-    const judged = await evaluateSupport(policy, indexes.map((index) => facts.tickets[index] as Facts['tickets'][number]), facts.asOf);
+    const judged = await evaluateSupport(policy, indexes.map((index) => facts.tickets[index] as Facts['tickets'][number]), facts.asOf, facts.account);
     const note = policy === decisionPolicy ? '' : ` Judged under version ${policy.ref.version} (sha256 ${policy.ref.sha256.slice(0, 12)}), in force when the ticket was opened.`;
     judged.value.forEach((decision, position) => placed.push({ index: indexes[position] ?? 0, decision, lines: [`${judged.explanation[position] ?? ''}${note}`] }));
     trace.push(...judged.trace);

@@ -8,6 +8,7 @@ import { claimStatus, claimWindow } from './claim.js';
 import { countDowntime } from './downtime.js';
 import type { Facts } from './facts.js';
 import { formatInstant, monthInterval } from './instants.js';
+import { matchingTerms, rebateTerms } from './terms-in-force.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
@@ -22,13 +23,17 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const countedMinutes = Math.min(downtime.minutes, policy.monthMinutes);
   const uptime = new ExactDecimal(policy.monthMinutes - countedMinutes).times(100).dividedBy(policy.monthMinutes);
   const status = claimStatus(facts.claimFiledAt, window);
-  const cap = facts.charges ? policy.caps.get(facts.charges.currency) : undefined;
+  const policyCap = facts.charges ? policy.caps.get(facts.charges.currency) : undefined;
 
   const tierOutcome = await policy.rebateRules.tiers.run({ uptimePercent: uptime });
   const tier = earnedTier(policy.tiers, tierOutcome.events);
-  const percent: Decimal = tier?.rebatePercent ?? new ExactDecimal(0);
+  // Legal's rules with outcome terms may set this account's percentage, cap and remedy.
+  const matched = await matchingTerms(policy, { account: facts.account, period, currency: facts.charges?.currency, chargesAmount: facts.charges?.amount });
+  const terms = rebateTerms(tier, policyCap, matched.overrides);
+  const cap = terms.cap;
+  const percent: Decimal = terms.percent;
   const earned = facts.charges && cap ? rebateAmount(facts.charges.amount, percent, cap.digits) : undefined;
-  const capOutcome = await policy.rebateRules.cap.run({ currency: facts.charges?.currency, rebateAmount: earned });
+  const capOutcome = await policy.rebateRules.cap.run({ currency: facts.charges?.currency, rebateAmount: earned, capAmount: cap?.amount.toFixed(cap.digits) });
   const outcome = await policy.rebateRules.outcome.run({
     account: facts.account,
     period,
@@ -71,10 +76,11 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
     tier
       ? `Uptime ${uptimeText(uptime)}% is below ${tier.uptimeBelow.toString()}%: rebate ${tier.rebatePercent.toString()}%${cite(tier.clause)}.`
       : `Uptime ${uptimeText(uptime)}% is not below any tier's threshold: no rebate.`,
+    ...terms.lines,
     ...moneyLines(facts, percent, earned, capped, cap?.amount, cap?.digits, document.rebate.capClause),
     `Claim window: ${windowText}${cite(document.claim.clause)}.`,
     ...reasonLines,
-    ...(payable && tier && amount !== null ? [`Payable: ${amount} ${facts.charges?.currency ?? ''} as ${tier.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),
+    ...(payable && tier && amount !== null ? [`Payable: ${amount} ${facts.charges?.currency ?? ''} as ${terms.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),
   ];
 
   return {
@@ -88,12 +94,12 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
       amount,
       currency: facts.charges?.currency ?? null,
       capped,
-      remedy: payable && tier ? tier.remedy : null,
+      remedy: payable && tier ? (terms.remedy ?? tier.remedy) : null,
       claimWindow: { opensAt: show(window.start), closesAt: show(window.end) },
       incidents: downtime.incidents.map((incident) => ({ id: incident.id, countedMinutes: incident.countedMinutes, notes: incident.notes })),
     },
     explanation,
-    trace: toTrace('rebate', [...tierOutcome.trace, ...capOutcome.trace, ...outcome.trace]),
+    trace: toTrace('rebate', [...tierOutcome.trace, ...matched.trace, ...capOutcome.trace, ...outcome.trace]),
   };
 }
 

@@ -4,13 +4,14 @@ import type { TargetKind, TargetStatus } from '../compile/support-rules.js';
 import type { TargetDecision, TicketDecision, TraceItem } from '../model/evaluate-request.js';
 import type { Ticket } from './facts.js';
 import { describeInstant, formatInstant } from './instants.js';
+import { matchingTerms, ticketTerms } from './terms-in-force.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
 const MINUTE_MS = 60_000;
 
 /** Due times and statuses of each ticket's action and response targets (SPEC §2 items 11-12). */
-export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number): Promise<PartResult<TicketDecision[]>> {
+export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number, account: Readonly<Record<string, unknown>> = {}): Promise<PartResult<TicketDecision[]>> {
   const value: TicketDecision[] = [];
   const explanation: string[] = [];
   const trace: TraceItem[] = [];
@@ -18,7 +19,10 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     const priority = policy.priorities.get(ticket.priority);
     if (!priority) continue; // refused earlier, when the facts were read
     const chosen = await policy.supportRules.targets.run({ priority: ticket.priority });
-    const targetsOf = policy.priorities.get(String(chosen.events.find((event) => event.type === 'targets')?.params?.['priority'])) ?? priority;
+    const ownTargets = policy.priorities.get(String(chosen.events.find((event) => event.type === 'targets')?.params?.['priority'])) ?? priority;
+    // Legal's rules with outcome terms may set this account's targets for the ticket's priority.
+    const matched = await matchingTerms(policy, { account, priority: ticket.priority });
+    const { priority: targetsOf, notes: termNotes } = ticketTerms(ownTargets, matched.overrides);
     const due = { action: dueAt(targetsOf.action, ticket.openedAt), response: dueAt(targetsOf.response, ticket.openedAt) };
     const eventAt = { action: ticket.actionAt, response: ticket.responseAt };
     const facts: Record<string, boolean> = {};
@@ -38,8 +42,9 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     value.push({ id: ticket.id, priority: ticket.priority, policyVersion: policy.ref.version, ...targets });
     const zone = targetsOf.response.calendar.timeZone;
     const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], eventAt[kind], zone));
-    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}.`);
-    trace.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...judged.trace]));
+    const termsText = termNotes.length > 0 ? `; ${termNotes.join('; ')}` : '';
+    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}${termsText}.`);
+    trace.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...matched.trace, ...judged.trace]));
   }
   return { value, explanation, trace };
 }
