@@ -8,6 +8,7 @@ import { compileRebateRules } from './rebate-rules.js';
 import { compileSupportRules } from './support-rules.js';
 import { compileTermRules } from './term-overrides.js';
 import { compileWorkCalendar } from './work-calendar.js';
+import { calendarHolidays } from './calendar-holidays.js';
 
 /** Reads a value validation has already accepted; failing here is a bug, not bad input. */
 function accepted<T>(value: T | null, what: string): T {
@@ -41,7 +42,9 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
   const caps = new Map<string, CompiledCap>(
     Object.entries(document.rebate.caps).map(([currency, amount]) => [currency, { currency, amount: exactDecimal(amount), digits: accepted(minorUnitDigits(currency), 'currency') }]),
   );
-  const calendars = new Map(Object.entries(document.calendars).map(([name, calendar]) => [name, compileWorkCalendar(name, calendar)]));
+  // Recurring public holidays become dates of the calendar's holidays list, which the work calendar reads as ever.
+  const holidays = new Map(Object.entries(document.calendars).map(([name, calendar]) => [name, calendarHolidays(calendar, document.effectiveFrom)]));
+  const calendars = new Map(Object.entries(document.calendars).map(([name, calendar]) => [name, compileWorkCalendar(name, { ...calendar, holidays: holidays.get(name) ?? [] })]));
   const priorities = new Map<string, CompiledPriority>(
     Object.entries(document.support.priorities).map(([name, priority]) => {
       const target = (kind: 'action' | 'response') => ({
@@ -74,5 +77,6 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     rebateRules: compileRebateRules(document, tiers, caps),
     supportRules: compileSupportRules(priorities),
     termRules: compileTermRules(document, caps, priorities, calendars),
+    holidays: new Map([...holidays].map(([name, list]) => [name, new Map(list.map((holiday) => [holiday.date, holiday]))])),
   };
 }

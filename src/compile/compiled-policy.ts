@@ -4,6 +4,7 @@ import type { PolicyDocument } from '../model/policy-document.js';
 import type { RebateRules } from './rebate-rules.js';
 import type { SupportRules } from './support-rules.js';
 import type { TermRules } from './term-overrides.js';
+import type { CalendarHoliday } from './calendar-holidays.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 /** What every decision says about the terms it was made under. */
@@ -63,4 +64,6 @@ export interface CompiledPolicy {
   readonly supportRules: SupportRules;
   /** Legal's rules that set terms for the accounts or tickets they match. */
   readonly termRules: TermRules;
+  /** Each calendar's holidays by date (recurring and listed), so an explanation can name the one that moved a due time. */
+  readonly holidays: ReadonlyMap<string, ReadonlyMap<string, CalendarHoliday>>;
 }

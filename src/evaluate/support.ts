@@ -4,6 +4,7 @@ import type { TargetKind, TargetStatus } from '../compile/support-rules.js';
 import type { TargetDecision, TicketDecision, TraceItem } from '../model/evaluate-request.js';
 import type { Ticket } from './facts.js';
 import { describeInstant, formatInstant } from './instants.js';
+import { holidaysThatMoved } from './holidays-met.js';
 import { matchingTerms, ticketTerms } from './terms-in-force.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
@@ -43,7 +44,9 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     const zone = targetsOf.response.calendar.timeZone;
     const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], eventAt[kind], zone));
     const termsText = termNotes.length > 0 ? `; ${termNotes.join('; ')}` : '';
-    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}${termsText}.`);
+    const holidays = [...new Set(targetKinds.flatMap((kind) => holidaysThatMoved(policy, targetsOf[kind], ticket.openedAt, due[kind])))];
+    const holidayText = holidays.length > 0 ? `; holidays that moved the due time: ${holidays.join(', ')}` : '';
+    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}${termsText}${holidayText}.`);
     trace.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...matched.trace, ...judged.trace]));
   }
   return { value, explanation, trace };

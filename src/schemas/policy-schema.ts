@@ -299,9 +299,48 @@ export const policySchema = {
               sunday: openingHours,
             },
           },
+          publicHolidays: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['country'],
+            description:
+              'Public holidays that recur every year, from a maintained list of holidays by country (date-holidays). They close the calendar all day, from the year before effectiveFrom on. A date listed under holidays wins over them.',
+            properties: {
+              country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'The country, as its two-letter ISO code, for example SE.', examples: ['SE', 'DE'] },
+              region: { type: 'string', minLength: 1, description: 'Optional: a state or region of the country, by its code, for example BY for Bavaria in DE.' },
+              kinds: {
+                type: 'array',
+                minItems: 1,
+                uniqueItems: true,
+                items: { enum: ['public', 'bank', 'optional', 'school', 'observance'] },
+                description: 'Which kinds of the list\'s holidays count: public (the default), bank, optional, school, observance.',
+                examples: [['public'], ['public', 'bank']],
+              },
+              include: {
+                type: 'array',
+                description: 'Holidays of the list, by their English name, that count although their kind is not listed, or that count as a partial day: for example Midsummer Eve closed, or New Year\'s Eve open 09:00-13:00.',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['name'],
+                  properties: {
+                    name: { type: 'string', minLength: 1, description: 'The holiday\'s English name as the list has it, for example Midsummer Eve.', examples: ['Midsummer Eve', "New Year's Eve"] },
+                    openingHours: { ...openingHours, description: 'For a partial day: the hours that are open that day. Leave out to close the whole day.' },
+                  },
+                },
+              },
+              exclude: {
+                type: 'array',
+                uniqueItems: true,
+                description: 'Holidays of the list that do not count: by English name (every year, for example Epiphany) or by date (that year only, as YYYY-MM-DD).',
+                items: { type: 'string', minLength: 1 },
+                examples: [['Epiphany', '2027-05-01']],
+              },
+            },
+          },
           holidays: {
             type: 'array',
-            description: 'Days that differ from the weekly hours: closed all day, or open only the hours listed (a partial day).',
+            description: 'Days that differ from the weekly hours: closed all day, or open only the hours listed (a partial day). A date listed here wins over publicHolidays.',
             items: {
               type: 'object',
               additionalProperties: false,
