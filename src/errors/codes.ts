@@ -80,6 +80,17 @@ export const requestErrorCodes = {
   INSTANT_OUT_OF_RANGE: { title: 'An instant or period is out of range', status: 422, fix: 'Send instants and periods from 1970 up to the year 3000.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
+/**
+ * Why a rebate is not payable: codes in a decision's `rebate.reasons`, not
+ * errors. A policy's own rules add codes of their own, served beside these.
+ */
+export const decisionReasonCodes = {
+  NO_REBATE_EARNED: { title: 'The month earns no rebate', fix: 'Nothing to fix: uptime was not below any tier\'s threshold, so nothing is owed.' },
+  NO_CLAIM: { title: 'No claim was filed', fix: 'The customer registers a claim within the claim window the decision shows (claimWindow); the rebate is then payable.' },
+  CLAIM_PREMATURE: { title: 'The claim was filed before the claim window opened', fix: 'File the claim again once the window opens (claimWindow.opensAt).' },
+  CLAIM_LATE: { title: 'The claim was filed after the claim window closed', fix: 'A late claim is not payable under the policy; the window is in claimWindow.' },
+} as const satisfies Record<string, ErrorCodeEntry>;
+
 export type PolicyErrorCode = keyof typeof policyErrorCodes;
 export type RequestErrorCode = keyof typeof requestErrorCodes;
 export type ErrorCode = PolicyErrorCode | RequestErrorCode;

@@ -71,6 +71,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   policyRoutes(app, options.store);
   evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCacheSize ?? DEFAULT_DECISION_CACHE_SIZE) });
   targetsRoute(app, options.store);
-  problemTypeRoutes(app);
+  problemTypeRoutes(app, options.store);
   return app;
 }
