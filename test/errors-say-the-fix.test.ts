@@ -52,7 +52,7 @@ describe('each listed mistake reads as its fix, in one line', () => {
   it('tiers written from the lowest threshold up are one line that says to turn the list round', async () => {
     const start = basePolicyText.indexOf('    - uptimeBelow: 100');
     const end = basePolicyText.indexOf('  # The agreement caps');
-    const tiers = basePolicyText.slice(start, end).split(/(?=    - uptimeBelow)/);
+    const tiers = basePolicyText.slice(start, end).split(/(?= {4}- uptimeBelow)/);
     const text = basePolicyText.slice(0, start) + [...tiers].reverse().join('') + basePolicyText.slice(end);
     expect(await problemsOf(text)).toEqual([
       `${V1}:${lineOf(text, '    - uptimeBelow: 95')}:5 TIERS_NOT_ORDERED the tiers are listed from the lowest threshold (95) to the highest (100); list them the other way round, from uptimeBelow: 100 down to uptimeBelow: 95`,

@@ -37,7 +37,7 @@ export async function testCommand(dir: string, options: { failOnChange: boolean 
   output.out(`${cases.length - failed} passed, ${failed} failed`);
   const changes = await changesUnderNewerVersions(registry, cases);
   for (const { policyId, version, status, changed } of changes) {
-    output.out(`${changed.length} case(s) change under ${policyId} ${version} (${status})${options.failOnChange ? '' : ': see them with --fail-on-change, or npx policy diff'}`);
+    output.out(`${changed.length} case(s) change under ${policyId} ${version} (${status}):`);
     changed.flatMap(describeChangedOutcome).forEach((line) => output.out(line));
   }
   if (failed > 0) return 1;
