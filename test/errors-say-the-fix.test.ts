@@ -70,6 +70,13 @@ describe('each listed mistake reads as its fix, in one line', () => {
   });
 });
 
+describe('holiday names', () => {
+  it("a holiday name without its apostrophe -> write New Year's Eve", async () => {
+    const text = edit(basePolicyText, '    holidays: []', "    publicHolidays: { country: SE, include: [ { name: new years eve } ] }\n    holidays: []");
+    expect((await problemsOf(text)).map((line) => line.replace(/^\S+ /, ''))).toEqual([`UNKNOWN_HOLIDAY_NAME "new years eve" is not a holiday of SE in the list; write New Year's Eve`]);
+  });
+});
+
 describe('the fixes, read from what people write', () => {
   it.each([
     ['25.06.2027', '2027-06-25'],

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/evaluate/evaluate.js';
 import { loadPolicies } from '../src/registry/load-policies.js';
+import { changesUnderNewerVersions } from '../src/scenarios/newer-versions.js';
+import { loadCases } from '../src/scenarios/run-cases.js';
 import { edit, TERMS_RULES } from './authoring-fixtures.js';
 import { copyPolicies, FIXED_NOW, incident, runCli } from './helpers.js';
 
@@ -110,5 +112,19 @@ describe('validate checks the case files too', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('broken.yaml:2:5 CASE_INVALID case "a case" names version 9.9.9, which clicksend-sla does not have; known versions: 1.0.0');
     expect(result.err).toMatch(/misspelt\.yaml:3:5 CASE_INVALID unknown key "fact"/);
+  });
+});
+
+describe('changes still to come', () => {
+  it('a version published for a later day is reported until it is in force; after that its changes are history', async () => {
+    const dir = copyPolicies();
+    await newDraft(dir);
+    editDraft(dir);
+    expect((await runCli('publish', 'clicksend-sla', '1.1.0', '--policies', dir)).code).toBe(0);
+    const { registry } = await loadPolicies(dir);
+    const { cases } = await loadCases(dir);
+    const before = await changesUnderNewerVersions(registry, cases, '2026-12-31');
+    expect(before.map((change) => [change.version, change.status, change.changed.length])).toEqual([['1.1.0', 'published', 8]]);
+    expect(await changesUnderNewerVersions(registry, cases, '2027-01-01')).toEqual([]);
   });
 });

@@ -15,9 +15,10 @@ export interface ChangesUnderVersion {
 /**
  * A case that names no version runs under the one in force for its facts; a
  * newer version of the same policy could change its outcome unseen. Each such
- * case is judged again under every version listed after the one it ran on.
+ * case is judged again under every later version still to come: each draft, and
+ * each published version not yet in force on `today` (YYYY-MM-DD).
  */
-export async function changesUnderNewerVersions(registry: PolicyRegistry, cases: readonly LoadedCase[]): Promise<ChangesUnderVersion[]> {
+export async function changesUnderNewerVersions(registry: PolicyRegistry, cases: readonly LoadedCase[], today: string): Promise<ChangesUnderVersion[]> {
   const found = new Map<string, ChangesUnderVersion & { changed: ChangedOutcome[] }>();
   for (const loaded of cases) {
     if (loaded.case.version !== undefined) continue;
@@ -25,7 +26,9 @@ export async function changesUnderNewerVersions(registry: PolicyRegistry, cases:
     if (!ran.ok) continue;
     const versions = registry.versions(loaded.policyId) ?? [];
     const position = versions.findIndex((policy) => policy.ref.version === ran.decision.policy.version);
-    for (const newer of versions.slice(position + 1)) {
+    // A published version already in force today changed these outcomes when it was published (and
+    // publish showed them); a draft, or a version published for a later day, is a change still to come.
+    for (const newer of versions.slice(position + 1).filter((policy) => policy.status === 'draft' || policy.ref.effectiveFrom > today)) {
       const changes = outcomeChanges(outcomeOf(ran), outcomeOf(await evaluateCase(registry, loaded, newer.ref.version)));
       if (changes.length === 0) continue;
       const key = `${loaded.policyId}\u0000${newer.ref.version}`;

@@ -16,9 +16,10 @@ export function printFailure({ loaded, mismatches }: CaseResult, output: Output)
 /**
  * Runs every policy's scenario cases, each under the version it names or else
  * the one in force; prints each failing case, then `N passed, M failed`; then
- * every case whose outcome a newer draft or version of its policy would change.
+ * every case whose outcome a newer draft, or a version published for a later
+ * day, would change.
  */
-export async function testCommand(dir: string, options: { failOnChange: boolean }, output: Output): Promise<number> {
+export async function testCommand(dir: string, options: { failOnChange: boolean; today?: string }, output: Output): Promise<number> {
   const { registry, diagnostics } = await loadPolicies(dir);
   const { cases, problems } = await loadCases(dir);
   const refused = [...diagnostics, ...problems];
@@ -35,7 +36,7 @@ export async function testCommand(dir: string, options: { failOnChange: boolean 
     printFailure(result, output);
   }
   output.out(`${cases.length - failed} passed, ${failed} failed`);
-  const changes = await changesUnderNewerVersions(registry, cases);
+  const changes = await changesUnderNewerVersions(registry, cases, options.today ?? new Date().toISOString().slice(0, 10));
   for (const { policyId, version, status, changed } of changes) {
     output.out(`${changed.length} case(s) change under ${policyId} ${version} (${status}):`);
     changed.flatMap(describeChangedOutcome).forEach((line) => output.out(line));

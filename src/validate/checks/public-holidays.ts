@@ -16,6 +16,11 @@ function knownNames(terms: NonNullable<CalendarDocument['publicHolidays']>, effe
   return names;
 }
 
+/** A name as people mistype it: case, apostrophes and spaces aside. */
+function comparable(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
 function checkCalendar(calendar: CalendarDocument, effectiveFrom: string, at: JsonPath): Problem[] {
   const terms = calendar.publicHolidays;
   if (!terms) return [];
@@ -27,7 +32,10 @@ function checkCalendar(calendar: CalendarDocument, effectiveFrom: string, at: Js
     return [problem('UNKNOWN_HOLIDAY_COUNTRY', `"${terms.region}" is not a region of ${terms.country} in the public-holiday list; leave region out for the whole country`, [...at, 'region'])];
   }
   const names = knownNames(terms, effectiveFrom);
-  const unknown = (name: string): string => `"${name}" is not a holiday of ${terms.country} in the list; its holidays are: ${[...names].join(', ')}`;
+  const unknown = (name: string): string => {
+    const meant = [...names].find((known) => comparable(known) === comparable(name));
+    return `"${name}" is not a holiday of ${terms.country} in the list; ${meant ? `write ${meant}` : `its holidays are: ${[...names].join(', ')}`}`;
+  };
   const problems: Problem[] = [];
   (terms.include ?? []).forEach((entry, index) => {
     if (!names.has(entry.name)) problems.push(problem('UNKNOWN_HOLIDAY_NAME', unknown(entry.name), [...at, 'include', index, 'name']));
