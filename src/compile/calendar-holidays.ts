@@ -32,7 +32,11 @@ export function calendarHolidays(calendar: CalendarDocument, effectiveFrom: stri
       for (const holiday of recurringHolidays(calendar.publicHolidays, year)) byDate.set(holiday.date, merge(byDate.get(holiday.date), holiday));
     }
   }
-  for (const holiday of calendar.holidays ?? []) byDate.set(holiday.date, holiday);
+  for (const holiday of calendar.holidays ?? []) {
+    // A listed date changes the hours of a recurring holiday; without a name of its own it keeps the holiday's.
+    const name = holiday.name ?? byDate.get(holiday.date)?.name;
+    byDate.set(holiday.date, name === undefined ? holiday : { ...holiday, name });
+  }
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
