@@ -114,3 +114,12 @@ describe('the fixes, read from what people write', () => {
     ['soon', null],
   ])('duration %s -> %s', (written, fixed) => expect(durationFix(written)).toBe(fixed));
 });
+
+describe('money in a case file or a request', () => {
+  it('charges written as a number -> write "480.00", in quotes', async () => {
+    const dir = policiesFolder({ [V1]: basePolicyText, 'clicksend-sla/cases/money.yaml': 'cases:\n  - name: a month\n    facts: { period: "2026-10", charges: { amount: 480.00, currency: USD } }\n    expect: { rebate: { eligible: false } }\n' });
+    const { runCli } = await import('./helpers.js');
+    const result = await runCli('validate', dir);
+    expect(result.err).toContain('money.yaml:3:52 CASE_INVALID cases[0].facts.charges.amount is written as a number; an amount is text: write "480.00", in quotes');
+  });
+});
