@@ -21,7 +21,7 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
 
   program
     .command('validate')
-    .description('Check every policy file in a folder; print each problem as file:line:col CODE message, or one summary line per policy.')
+    .description('Check every policy file and scenario case file in a folder; print each problem as file:line:col CODE message, or one summary line per policy.')
     .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
     .action(async (dir: string) => exit(await validateCommand(dir, output)));
 
@@ -36,7 +36,7 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
   program
     .command('test')
     .description(
-      "Run every policy's scenario cases (policies/<id>/cases/*.yaml), each under the version it names or else the one in force; exit non-zero on any failure. Also list every case whose outcome a newer draft or version would change.",
+      "Run every policy's scenario cases (policies/<id>/cases/*.yaml), each under the version it names or else the one in force; exit non-zero on any failure. Also list every case whose outcome a newer draft, or a version published for a later day, would change.",
     )
     .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
     .option('--fail-on-change', 'also exit 1 when a newer draft or version would change a case\'s outcome', false)
