@@ -6,7 +6,7 @@ import { copyPolicies, runCli } from './helpers.js';
 describe('policy validate', () => {
   it('prints one summary line per policy and exits 0', async () => {
     const result = await runCli('validate');
-    expect(result).toEqual({ code: 0, out: 'clicksend-sla: 1 version(s): 1.0.0 (published, from 2020-01-01)', err: '' });
+    expect(result).toEqual({ code: 0, out: 'clicksend-sla: 1 version(s): 1.0.0 (published, from 2020-01-01)\n49 scenario case(s) checked', err: '' });
   });
 
   const edits: Record<string, { text: string; code: string }> = {

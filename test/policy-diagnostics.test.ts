@@ -57,6 +57,18 @@ const fixtures: Record<Exclude<PolicyErrorCode, (typeof reloadOnly)[number]>, Re
   RULE_PATH_INVALID: { [V1]: rule('{ all: [{ fact: account, path: "$..*", operator: equal, value: x }] }') },
   RULE_NOT_RUNNABLE: { [V1]: rule('{ fact: period, operator: equal, value: "2026-10" }') },
   DUPLICATE_VERSION: { [V1]: basePolicyText, 'clicksend-sla/1.0.0.yml': edit('status: published', 'status: draft')(basePolicyText) },
+  RULE_FACT_NOT_ALLOWED: {
+    [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { all: [{ fact: uptimePercent, operator: lessThan, value: 99 }] }\n    then: { outcome: terms, set: { remedy: refund } }')(basePolicyText),
+  },
+  TERMS_CURRENCY_NOT_CAPPED: {
+    [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { all: [{ fact: account, path: $.plan, operator: equal, value: enterprise }] }\n    then: { outcome: terms, set: { caps: { EUR: "250.00" } } }')(basePolicyText),
+  },
+  TERMS_UNKNOWN_PRIORITY: {
+    [V1]: edit('rules: []', 'rules:\n  - id: r\n    when: { all: [{ fact: account, path: $.plan, operator: equal, value: enterprise }] }\n    then: { outcome: terms, set: { support: { urgent: { action: { within: PT15M } } } } }')(basePolicyText),
+  },
+  UNKNOWN_HOLIDAY_COUNTRY: { [V1]: edit('    holidays: []', '    publicHolidays: { country: XX }\n    holidays: []')(basePolicyText) },
+  UNKNOWN_HOLIDAY_NAME: { [V1]: edit('    holidays: []', '    publicHolidays: { country: SE, include: [{ name: Midsomer Eve }] }\n    holidays: []')(basePolicyText) },
+  YAML_TAB: { [V1]: edit('    - customer-coding', '\t- customer-coding')(basePolicyText) },
   DUPLICATE_EFFECTIVE_DATE: { [V1]: basePolicyText, 'clicksend-sla/2.0.0.yaml': edit('version: "1.0.0"', 'version: "2.0.0"')(basePolicyText) },
   CASE_INVALID: {},
 };

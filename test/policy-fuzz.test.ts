@@ -127,7 +127,7 @@ function asRequest(generated: Record<string, unknown>): EvaluateRequest {
 function policyFile(text: string): PolicyFile {
   const file = 'fuzz-sla/1.0.0.yaml';
   const named = text.replace('id: clicksend-sla', 'id: fuzz-sla');
-  return { file, folderId: 'fuzz-sla', fileVersion: '1.0.0', text: named, sha256: createHash('sha256').update(named).digest('hex'), source: parseYamlSource(file, named) };
+  return { file, folderId: 'fuzz-sla', fileVersion: '1.0.0', bytes: Buffer.from(named), text: named, sha256: createHash('sha256').update(named).digest('hex'), source: parseYamlSource(file, named) };
 }
 
 describe('policy fuzzing: whatever validation accepts, evaluation answers', { timeout: 120_000 }, () => {

@@ -2,6 +2,11 @@ import { CommanderError } from 'commander';
 import { processOutput } from './output.js';
 import { buildProgram } from './program.js';
 
+// A reader that stops early (`policy test | head`) closes the pipe: stop writing quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') processOutput.err(`error: cannot write the output (${error.code ?? error.message})`);
+});
+
 const program = buildProgram(processOutput, (code) => {
   process.exitCode = code;
 });

@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { configFromEnv, startServer } from '../http/server.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { newCommand } from './commands/new.js';
+import { publishCommand } from './commands/publish.js';
 import { replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
@@ -19,7 +21,7 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
 
   program
     .command('validate')
-    .description('Check every policy file in a folder; print each problem as file:line:col CODE message, or one summary line per policy.')
+    .description('Check every policy file and scenario case file in a folder; print each problem as file:line:col CODE message, or one summary line per policy.')
     .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
     .action(async (dir: string) => exit(await validateCommand(dir, output)));
 
@@ -33,9 +35,33 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
 
   program
     .command('test')
-    .description("Run every policy's scenario cases (policies/<id>/cases/*.yaml) through the real pipeline; exit non-zero on any failure.")
+    .description(
+      "Run every policy's scenario cases (policies/<id>/cases/*.yaml), each under the version it names or else the one in force; exit non-zero on any failure. Also list every case whose outcome a newer draft, or a version published for a later day, would change.",
+    )
     .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
-    .action(async (dir: string) => exit(await testCommand(dir, output)));
+    .option('--fail-on-change', 'also exit 1 when a newer draft or version would change a case\'s outcome', false)
+    .action(async (dir: string, options: { failOnChange: boolean }) => exit(await testCommand(dir, options, output)));
+
+  program
+    .command('new')
+    .description('Write policies/<id>/<version>.yaml: a draft copied from another version (terms and comments kept), with its version, status and effective date set.')
+    .argument('<id>', 'the policy id')
+    .argument('<version>', 'the new version, for example 1.1.0')
+    .requiredOption('--from <version>', 'the version to copy')
+    .requiredOption('--effective <date>', 'the first day the new terms apply, YYYY-MM-DD')
+    .option('--note <text>', 'the change note (edit it in the file otherwise)')
+    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
+    .action(async (id: string, version: string, options: { from: string; effective: string; note?: string; policies: string }) =>
+      exit(await newCommand({ policiesDir: options.policies, id, version, from: options.from, effective: options.effective, ...(options.note === undefined ? {} : { changeNote: options.note }) }, output)),
+    );
+
+  program
+    .command('publish')
+    .description('Validate, run the cases as they will run once published, print the diff against the version it supersedes, then mark the draft published; exit 1 (writing nothing) when any step fails.')
+    .argument('<id>', 'the policy id')
+    .argument('<version>', 'the draft to publish')
+    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
+    .action(async (id: string, version: string, options: { policies: string }) => exit(await publishCommand(id, version, options, output)));
 
   program
     .command('diff')

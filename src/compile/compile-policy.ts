@@ -1,3 +1,4 @@
+import type { Decimal } from 'decimal.js';
 import { DateTime, Info } from 'luxon';
 import type { Duration } from 'luxon';
 import type { PolicyFile } from '../load/policy-files.js';
@@ -7,7 +8,9 @@ import { ExactDecimal, exactDecimal, minorUnitDigits, readDuration, readTargetMi
 import type { CompiledCap, CompiledPolicy, CompiledPriority, CompiledTier } from './compiled-policy.js';
 import { compileRebateRules } from './rebate-rules.js';
 import { compileSupportRules } from './support-rules.js';
+import { compileTermRules } from './term-overrides.js';
 import { compileWorkCalendar } from './work-calendar.js';
+import { calendarHolidays } from './calendar-holidays.js';
 
 /** Reads a value validation has already accepted; failing here is a bug, not bad input. */
 function accepted<T>(value: T | null, what: string): T {
@@ -41,12 +44,12 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
   }));
   const caps = new Map<string, CompiledCap>(
     Object.entries(document.rebate.caps).map(([currency, amount]) => {
-      const digits = accepted(minorUnitDigits(currency), 'currency');
-      const exact = exactDecimal(amount);
-      return [currency, { currency, amount: exact, digits, minorUnits: BigInt(exact.times(10 ** digits).toFixed(0, ExactDecimal.ROUND_DOWN)) }];
+      return [currency, compiledCap(currency, exactDecimal(amount), accepted(minorUnitDigits(currency), 'currency'))];
     }),
   );
-  const calendars = new Map(Object.entries(document.calendars).map(([name, calendar]) => [name, compileWorkCalendar(name, calendar)]));
+  // Recurring public holidays become dates of the calendar's holidays list, which the work calendar reads as ever.
+  const holidays = new Map(Object.entries(document.calendars).map(([name, calendar]) => [name, calendarHolidays(calendar, document.effectiveFrom)]));
+  const calendars = new Map(Object.entries(document.calendars).map(([name, calendar]) => [name, compileWorkCalendar(name, { ...calendar, holidays: holidays.get(name) ?? [] })]));
   const priorities = new Map<string, CompiledPriority>(
     Object.entries(document.support.priorities).map(([name, priority]) => {
       const target = (kind: 'action' | 'response') => ({
@@ -61,6 +64,7 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     ref: { id: document.id, version: document.version, effectiveFrom: document.effectiveFrom, sha256: file.sha256 },
     status: document.status,
     file: file.file,
+    bytes: file.bytes,
     document,
     periodZone: document.period.timeZone,
     monthMinutes: document.downtime.monthMinutes,
@@ -77,5 +81,12 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     priorities,
     rebateRules: compileRebateRules(document, tiers, caps),
     supportRules: compileSupportRules(priorities),
+    termRules: compileTermRules(document, caps, priorities, calendars),
+    holidays: new Map([...holidays].map(([name, list]) => [name, new Map(list.map((holiday) => [holiday.date, holiday]))])),
   };
+}
+
+/** A cap in its currency's minor units as well, so amounts are compared and paid as integers. */
+export function compiledCap(currency: string, amount: Decimal, digits: number): CompiledCap {
+  return { currency, amount, digits, minorUnits: BigInt(amount.times(10 ** digits).toFixed(0, ExactDecimal.ROUND_DOWN)) };
 }

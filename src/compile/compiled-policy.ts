@@ -4,6 +4,8 @@ import type { ExactRatio } from '../model/exact-ratio.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { RebateRules } from './rebate-rules.js';
 import type { SupportRules } from './support-rules.js';
+import type { TermRules } from './term-overrides.js';
+import type { CalendarHoliday } from './calendar-holidays.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 /** What every decision says about the terms it was made under. */
@@ -49,6 +51,8 @@ export interface CompiledPolicy {
   readonly ref: PolicyRef;
   readonly status: 'draft' | 'published';
   readonly file: string;
+  /** The file's exact bytes, as legal wrote them. */
+  readonly bytes: Buffer;
   readonly document: PolicyDocument;
   readonly periodZone: string;
   readonly monthMinutes: number;
@@ -63,4 +67,8 @@ export interface CompiledPolicy {
   readonly priorities: ReadonlyMap<string, CompiledPriority>;
   readonly rebateRules: RebateRules;
   readonly supportRules: SupportRules;
+  /** Legal's rules that set terms for the accounts or tickets they match. */
+  readonly termRules: TermRules;
+  /** Each calendar's holidays by date (recurring and listed), so an explanation can name the one that moved a due time. */
+  readonly holidays: ReadonlyMap<string, ReadonlyMap<string, CalendarHoliday>>;
 }

@@ -23,7 +23,7 @@ export interface OutcomeEventParams {
 export interface RebateRules {
   /** Which tiers the exact uptime falls below (fact: uptimePercent). */
   readonly tiers: RuleSet;
-  /** Whether the earned amount is above the cap (facts: currency, rebateAmount). */
+  /** Whether the earned amount is above the cap in force (facts: currency, rebateAmount, capAmount). */
   readonly cap: RuleSet;
   /** What keeps the earned rebate from being paid (facts: rebatePercent, claimStatus, and whatever legal's own rules read). */
   readonly outcome: RuleSet;
@@ -67,14 +67,15 @@ export function compileRebateRules(document: PolicyDocument, tiers: readonly Com
       conditions: { all: [{ fact: 'claimStatus', operator: 'equal', value: status }] },
       event: { type: 'ineligible', params: { code, ...claimClause } },
     })),
-    ...legalRules(document),
+    ...legalRules(document).filter((rule) => rule.event.type !== 'terms'),
   ];
   const capRules: RuleProperties[] = [...caps.values()].map((cap) => ({
     name: `cap-${cap.currency}`,
     conditions: {
       all: [
         { fact: 'currency', operator: 'equal', value: cap.currency },
-        { fact: 'rebateAmount', operator: 'greaterThan', value: cap.amount.toFixed(cap.digits) },
+        // The cap in force: the policy's, or the one a rule with outcome terms sets for this account.
+        { fact: 'rebateAmount', operator: 'greaterThan', value: { fact: 'capAmount' } },
       ],
     },
     event: { type: 'cap', params: { currency: cap.currency } },

@@ -23,6 +23,7 @@ export const policyErrorCodes = {
     fix: 'Make the first line `# yaml-language-server: $schema=../../schemas/policy.schema.json` so your editor checks the file as you type.',
   },
   YAML_SYNTAX: { title: 'The YAML cannot be read', fix: 'Fix the indentation, quotes or punctuation at the place shown.' },
+  YAML_TAB: { title: 'A line is indented with a tab', fix: 'Indent with spaces only, lined up with the line above; most editors turn tabs into spaces for .yaml files.' },
   YAML_DUPLICATE_KEY: { title: 'A key appears twice', fix: 'Keep one of the two entries; a key may appear only once in the same block.' },
   YAML_ALIAS: { title: 'Too many YAML aliases', fix: 'Write the values out instead of repeating them with * aliases.' },
   YAML_TAG: { title: 'A YAML tag is not allowed', fix: 'Remove the !tag; policy files use plain values only.' },
@@ -39,6 +40,8 @@ export const policyErrorCodes = {
   DUPLICATE_HOLIDAY: { title: 'A holiday is listed twice', fix: 'Keep one entry per date.' },
   CALENDAR_ALWAYS_OPEN_WITH_HOURS: { title: 'A 24/7 calendar has opening hours', fix: 'Remove openingHours and holidays, or remove alwaysOpen.' },
   CALENDAR_NEVER_OPEN: { title: 'A calendar is never open', fix: 'Give the calendar opening hours on at least one day, or set alwaysOpen: true.' },
+  UNKNOWN_HOLIDAY_COUNTRY: { title: 'The public-holiday list has no such country or region', fix: 'Write the two-letter ISO code of the country (SE, DE, ...), and a region only where the list has it.' },
+  UNKNOWN_HOLIDAY_NAME: { title: 'The public-holiday list has no holiday of that name', fix: 'Write the English name exactly as the message lists it, or a date as YYYY-MM-DD.' },
   CALENDAR_UNDEFINED: { title: 'A calendar is used but not defined', fix: 'Define the calendar under `calendars`, or correct its name.' },
   TIERS_NOT_ORDERED: { title: 'Rebate tiers are not in order', fix: 'List tiers from the highest threshold to the lowest, each strictly lower than the one before.' },
   REBATE_NOT_GROWING: { title: 'A rebate does not grow as uptime falls', fix: 'Each tier further down the list must pay a strictly higher rebate.' },
@@ -55,6 +58,12 @@ export const policyErrorCodes = {
     fix: 'Start the condition with all, any or not (for example `when: { all: [ ... ] }`) and check the place shown.',
   },
   RULE_PATH_NOT_ALLOWED: { title: 'A path is used on a fact without attributes', fix: 'Use path only with the account fact.' },
+  RULE_FACT_NOT_ALLOWED: {
+    title: 'A rule reads a fact it cannot use',
+    fix: 'A rule with outcome terms reads only account, period, currency, chargesAmount and priority; other rules cannot read priority. Rewrite the condition with the facts listed in the message.',
+  },
+  TERMS_CURRENCY_NOT_CAPPED: { title: 'A rule sets the cap of a currency the policy does not cap', fix: 'Add the currency under rebate.caps first, or remove it from the rule.' },
+  TERMS_UNKNOWN_PRIORITY: { title: 'A rule sets targets for an unknown priority', fix: 'Use a priority listed under support.priorities.' },
   DUPLICATE_EFFECTIVE_DATE: { title: 'Two published versions start on the same day', fix: 'Give each published version its own effectiveFrom date, or keep one as a draft.' },
   DUPLICATE_VERSION: { title: 'One version is in two files', fix: 'Keep one file per version (for example 2.0.0.yaml, not also 2.0.0.yml).' },
   NO_POLICIES: {
@@ -101,6 +110,17 @@ export const requestErrorCodes = {
     fix: 'No decision is given that cannot be logged (DECISION_LOG_REQUIRED). Retry later; the operator sees the write error on /readyz.',
   },
   INSTANT_OUT_OF_RANGE: { title: 'An instant or period is out of range', status: 422, fix: 'Send instants and periods from 1970 up to the year 3000.' },
+} as const satisfies Record<string, ErrorCodeEntry>;
+
+/**
+ * Why a rebate is not payable: codes in a decision's `rebate.reasons`, not
+ * errors. A policy's own rules add codes of their own, served beside these.
+ */
+export const decisionReasonCodes = {
+  NO_REBATE_EARNED: { title: 'The month earns no rebate', fix: 'Nothing to fix: uptime was not below any tier\'s threshold, so nothing is owed.' },
+  NO_CLAIM: { title: 'No claim was filed', fix: 'The customer registers a claim within the claim window the decision shows (claimWindow); the rebate is then payable.' },
+  CLAIM_PREMATURE: { title: 'The claim was filed before the claim window opened', fix: 'File the claim again once the window opens (claimWindow.opensAt).' },
+  CLAIM_LATE: { title: 'The claim was filed after the claim window closed', fix: 'A late claim is not payable under the policy; the window is in claimWindow.' },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export type PolicyErrorCode = keyof typeof policyErrorCodes;

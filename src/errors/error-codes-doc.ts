@@ -1,4 +1,4 @@
-import { policyErrorCodes, requestErrorCodes } from './codes.js';
+import { decisionReasonCodes, policyErrorCodes, requestErrorCodes } from './codes.js';
 import type { ErrorCodeEntry } from './codes.js';
 
 function rows(table: Readonly<Record<string, ErrorCodeEntry>>, withStatus: boolean): string[] {
@@ -27,6 +27,14 @@ export function errorCodesDocument(): string {
     '| Code | HTTP status | Meaning | How to fix it |',
     '|---|---|---|---|',
     ...rows(requestErrorCodes, true),
+    '',
+    '## Decision reasons',
+    '',
+    'Not errors: the codes of `rebate.reasons` in a decision, saying why a rebate is not payable. Each has a page at `/problems/<CODE>` too. A policy\'s own rules add codes of their own (for example `TRIAL_ACCOUNT`); `/problems/<CODE>` serves those from the loaded policies, with the rule\'s message and clause.',
+    '',
+    '| Code | Meaning | What to do |',
+    '|---|---|---|',
+    ...rows(decisionReasonCodes, false),
     '',
   ].join('\n');
 }

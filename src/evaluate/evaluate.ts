@@ -7,6 +7,10 @@ import { readFacts } from './facts.js';
 import { formatInstant, parseInstant } from './instants.js';
 import { evaluateRebate } from './rebate.js';
 import { evaluateSupport } from './support.js';
+import type { PartResult } from './trace.js';
+import { groupTicketsByVersion } from './ticket-versions.js';
+import type { Facts } from './facts.js';
+import type { TicketDecision } from '../model/evaluate-request.js';
 
 export type EvaluateResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly problems: readonly Problem[] };
 
@@ -51,7 +55,9 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
   // The trace costs engine runs on the real values and most of a response's bytes: only when asked.
   const traced = request.explain === 'trace';
   const rebate = facts.period === undefined ? undefined : await evaluateRebate(policy, facts, facts.period, traced);
-  const support = request.facts.tickets === undefined ? undefined : await evaluateSupport(policy, facts.tickets, facts.asOf, traced);
+  const named = request.version === undefined ? undefined : policy;
+  const support = request.facts.tickets === undefined ? undefined : await supportUnderTheirVersions(registry, policy, named, facts, traced);
+  if (support && !support.ok) return support;
   const { ref } = policy;
   // Keys in the order the API documents them; JSON.stringify keeps it.
   const decision: Decision = {
@@ -67,4 +73,27 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
     ...(traced ? { trace: [...(rebate?.trace ?? []), ...(support?.trace ?? [])] } : {}),
   };
   return { ok: true, decision };
+}
+
+type SupportResult = ({ readonly ok: true } & PartResult<TicketDecision[]>) | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Each ticket judged by the version in force when it was opened (or the one named), back in the request's order. */
+async function supportUnderTheirVersions(registry: PolicyRegistry, decisionPolicy: CompiledPolicy, named: CompiledPolicy | undefined, facts: Facts, traced: boolean): Promise<SupportResult> {
+  const grouped = groupTicketsByVersion(registry, decisionPolicy.ref.id, facts.tickets, named);
+  if (!grouped.ok) return grouped;
+  const value: TicketDecision[] = [];
+  const explanation: string[] = [];
+  const trace: PartResult<TicketDecision[]>['trace'][number][] = [];
+  const placed: { index: number; decision: TicketDecision; lines: string[] }[] = [];
+  for (const { policy, indexes } of grouped.groups) {
+    const judged = await evaluateSupport(policy, indexes.map((index) => facts.tickets[index] as Facts['tickets'][number]), facts.asOf, facts.account, traced);
+    const note = policy === decisionPolicy ? '' : ` Judged under version ${policy.ref.version} (sha256 ${policy.ref.sha256.slice(0, 12)}), in force when the ticket was opened.`;
+    judged.value.forEach((decision, position) => placed.push({ index: indexes[position] ?? 0, decision, lines: [`${judged.explanation[position] ?? ''}${note}`] }));
+    trace.push(...judged.trace);
+  }
+  for (const { decision, lines } of placed.sort((a, b) => a.index - b.index)) {
+    value.push(decision);
+    explanation.push(...lines);
+  }
+  return { ok: true, value, explanation, trace };
 }

@@ -10,6 +10,7 @@ import { countDowntime } from './downtime.js';
 import type { Charges, Facts } from './facts.js';
 import { formatInstant } from './instants.js';
 import { periodFrame } from './period-frame.js';
+import { matchingTerms, rebateTerms } from './terms-in-force.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
@@ -31,19 +32,28 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const uptime = new ExactRatio(BigInt(policy.monthMinutes - countedMinutes) * 100n, BigInt(policy.monthMinutes));
   const status = claimStatus(facts.claimFiledAt, window);
   const { charges } = facts;
-  const cap = charges ? policy.caps.get(charges.currency) : undefined;
+  const policyCap = charges ? policy.caps.get(charges.currency) : undefined;
 
   const tierOutcome = await policy.rebateRules.tiers.run({ uptimePercent: uptime }, { trace });
   const tier = earnedTier(policy.tiers, tierOutcome.events);
-  const percent: Decimal = tier?.rebatePercent ?? NO_PERCENT;
-  const earned = charges && cap ? earnedUnits(charges, tier?.rebatePercentRatio ?? NO_PERCENT_RATIO) : undefined;
-  const capOutcome = await policy.rebateRules.cap.run({ currency: charges?.currency, rebateAmount: earned === undefined || !charges ? undefined : ExactRatio.ofUnits(earned, charges.digits) }, { trace });
+  // Legal's rules with outcome terms may set this account's percentage, cap and remedy.
+  const chargesAmount = charges ? ExactRatio.ofUnits(charges.minorUnits, charges.digits) : undefined;
+  const matched = await matchingTerms(policy, { account: facts.account, period, currency: charges?.currency, chargesAmount }, trace);
+  const terms = rebateTerms(tier, policyCap, matched.overrides);
+  const { cap } = terms;
+  const percent: Decimal = terms.percent;
+  const percentRatio = matched.overrides.length === 0 ? (tier?.rebatePercentRatio ?? NO_PERCENT_RATIO) : ExactRatio.fromDecimalText(percent.toFixed());
+  const earned = charges && cap && percentRatio ? earnedUnits(charges, percentRatio) : undefined;
+  const capOutcome = await policy.rebateRules.cap.run(
+    { currency: charges?.currency, rebateAmount: earned === undefined || !charges ? undefined : ExactRatio.ofUnits(earned, charges.digits), capAmount: cap?.amount.toFixed(cap.digits) },
+    { trace },
+  );
   const outcome = await policy.rebateRules.outcome.run(
     {
       account: facts.account,
       period,
       currency: charges?.currency,
-      chargesAmount: charges ? ExactRatio.ofUnits(charges.minorUnits, charges.digits) : undefined,
+      chargesAmount,
       // Legal's rules read exactly the values the decision reports (see ruleFacts).
       downtimeMinutes: downtime.minutes,
       uptimePercent: uptime,
@@ -93,10 +103,11 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
     tier
       ? `Uptime ${uptimeShown}% is below ${tier.uptimeBelow.toString()}%: rebate ${tier.rebatePercent.toString()}%${cite(tier.clause)}.`
       : `Uptime ${uptimeShown}% is not below any tier's threshold: no rebate.`,
+    ...terms.lines,
     ...moneyLines(charges, percent, earned, capped, cap, document.rebate.capClause),
     `Claim window: ${windowText}${cite(document.claim.clause)}.`,
     ...reasonLines,
-    ...(payable && tier && amount !== null ? [`Payable: ${amount} ${charges?.currency ?? ''} as ${tier.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),
+    ...(payable && tier && amount !== null ? [`Payable: ${amount} ${charges?.currency ?? ''} as ${terms.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),
   ];
 
   return {
@@ -111,12 +122,12 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
       amount,
       currency: charges?.currency ?? null,
       capped,
-      remedy: payable && tier ? tier.remedy : null,
+      remedy: payable && tier ? (terms.remedy ?? tier.remedy) : null,
       claimWindow: { opensAt, closesAt },
       incidents: downtime.incidents.map((incident) => ({ id: incident.id, countedMinutes: incident.countedMinutes, notes: incident.notes })),
     },
     explanation,
-    trace: trace ? toTrace('rebate', [...tierOutcome.trace, ...capOutcome.trace, ...outcome.trace]) : [],
+    trace: trace ? toTrace('rebate', [...tierOutcome.trace, ...matched.trace, ...capOutcome.trace, ...outcome.trace]) : [],
   };
 }
 

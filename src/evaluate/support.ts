@@ -4,6 +4,8 @@ import type { TargetKind, TargetStatus } from '../compile/support-rules.js';
 import type { TargetDecision, TicketDecision, TraceItem } from '../model/evaluate-request.js';
 import type { Ticket } from './facts.js';
 import { describeInstant, formatInstant } from './instants.js';
+import { holidaysThatMoved } from './holidays-met.js';
+import { matchingTerms, ticketTerms } from './terms-in-force.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
@@ -13,7 +15,7 @@ const MINUTE_MS = 60_000;
 const statusFacts = Object.fromEntries(targetKinds.map((kind) => [kind, { done: `${kind}Done`, onTime: `${kind}OnTime`, pastDue: `${kind}PastDue` }])) as Record<TargetKind, { done: string; onTime: string; pastDue: string }>;
 
 /** Due times and statuses of each ticket's action and response targets (SPEC §2 items 11-12). */
-export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number, trace = false): Promise<PartResult<TicketDecision[]>> {
+export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number, account: Readonly<Record<string, unknown>> = {}, trace = false): Promise<PartResult<TicketDecision[]>> {
   const value: TicketDecision[] = [];
   const explanation: string[] = [];
   const traced: TraceItem[] = [];
@@ -21,7 +23,10 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     const priority = policy.priorities.get(ticket.priority);
     if (!priority) continue; // refused earlier, when the facts were read
     const chosen = await policy.supportRules.targets.run({ priority: ticket.priority }, { trace });
-    const targetsOf = policy.priorities.get(String(chosen.events.find((event) => event.type === 'targets')?.params?.['priority'])) ?? priority;
+    const ownTargets = policy.priorities.get(String(chosen.events.find((event) => event.type === 'targets')?.params?.['priority'])) ?? priority;
+    // Legal's rules with outcome terms may set this account's targets for the ticket's priority.
+    const matched = await matchingTerms(policy, { account, priority: ticket.priority }, trace);
+    const { priority: targetsOf, notes: termNotes } = ticketTerms(ownTargets, matched.overrides);
     const due = { action: dueAt(targetsOf.action, ticket.openedAt), response: dueAt(targetsOf.response, ticket.openedAt) };
     const eventAt = { action: ticket.actionAt, response: ticket.responseAt };
     const facts: Record<string, boolean> = {};
@@ -39,11 +44,14 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
       action: judge(targetsOf.action, due.action, eventAt.action, asOf, statusOf('action')),
       response: judge(targetsOf.response, due.response, eventAt.response, asOf, statusOf('response')),
     };
-    value.push({ id: ticket.id, priority: ticket.priority, ...targets });
+    value.push({ id: ticket.id, priority: ticket.priority, policyVersion: policy.ref.version, ...targets });
     const zone = targetsOf.response.calendar.timeZone;
     const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], due[kind], eventAt[kind], zone));
-    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}.`);
-    if (trace) traced.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...judged.trace]));
+    const termsText = termNotes.length > 0 ? `; ${termNotes.join('; ')}` : '';
+    const holidays = [...new Set(targetKinds.flatMap((kind) => holidaysThatMoved(policy, targetsOf[kind], ticket.openedAt, due[kind])))];
+    const holidayText = holidays.length > 0 ? `; holidays that moved the due time: ${holidays.join(', ')}` : '';
+    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}${termsText}${holidayText}.`);
+    if (trace) traced.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...matched.trace, ...judged.trace]));
   }
   return { value, explanation, trace: traced };
 }

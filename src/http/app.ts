@@ -88,6 +88,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   policyRoutes(app, options.store);
   evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCache ?? DEFAULT_DECISION_CACHE) });
   targetsRoute(app, options.store);
-  problemTypeRoutes(app);
+  problemTypeRoutes(app, options.store);
   return app;
 }

@@ -14,6 +14,8 @@ export interface PolicyFile {
   readonly folderId: string;
   readonly fileVersion: string;
   readonly sha256: string;
+  /** The file's exact bytes, served as written (their sha256 is the one decisions carry). */
+  readonly bytes: Buffer;
   readonly text: string;
   readonly source: YamlSource;
 }
@@ -123,7 +125,7 @@ export async function readPolicyFile(file: string, folderId: string, fileVersion
       return { problem: { ...at(file), code: 'FILE_TOO_LARGE', message: `the file has ${bytes?.length ?? size} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}` } };
     }
     const text = bytes.toString('utf8');
-    return { file, folderId, fileVersion, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
+    return { file, folderId, fileVersion, bytes, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
   } catch (error) {
     return { problem: unreadable(file, 'the file', error) };
   } finally {

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { Diagnostic, JsonPath, Problem } from '../errors/problem.js';
+import { syntaxRootCause } from './yaml-root-cause.js';
 
 /** Aliases are a YAML convenience legal does not need; a few are harmless, many are a billion-laughs attack. */
 export const MAX_ALIASES = 10;
@@ -40,6 +41,8 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below, at the tag
     problems.push({ code: 'YAML_SYNTAX', message: plainYamlMessage(warning.message), path: [], file, ...at(warning.pos[0]) });
   }
+  const syntax = problems.filter((found) => found.code === 'YAML_SYNTAX');
+  problems.splice(0, problems.length, ...problems.filter((found) => found.code !== 'YAML_SYNTAX'), ...syntaxRootCause(file, text, syntax));
 
   let aliases = 0;
   visit(doc, {

@@ -12,7 +12,18 @@ export const ruleFacts = {
   rebatePercent: 'the rebate percentage the period earns (0 when none), as in rebate.rebatePercent',
   claimStatus: 'missing, premature, in-window or late: whether the claim was filed in the window rebate.claimWindow shows',
   incidentCount: 'how many incidents the request lists, as rebate.incidents does',
+  priority: 'the priority of a ticket (only in rules with outcome terms, which judge each ticket)',
 } as const;
+
+/**
+ * The facts a rule with outcome `terms` may read: who the customer is and what
+ * is charged, never what happened in the month. Terms that depended on downtime
+ * could pay less as downtime grows; the tiers are the place for that.
+ */
+export const termsRuleFacts: ReadonlySet<string> = new Set<keyof typeof ruleFacts>(['account', 'period', 'currency', 'chargesAmount', 'priority']);
+
+/** Facts only ticket terms have. */
+export const ticketOnlyFacts: ReadonlySet<string> = new Set<keyof typeof ruleFacts>(['priority']);
 
 /** Facts with attributes, which a condition's `path` may read into. */
 export const factsWithAttributes: ReadonlySet<string> = new Set<keyof typeof ruleFacts>(['account']);

@@ -88,8 +88,14 @@ export const decisionSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'priority', 'action', 'response'],
-        properties: { id: { type: 'string' }, priority: { type: 'string' }, action: target, response: target },
+        required: ['id', 'priority', 'policyVersion', 'action', 'response'],
+        properties: {
+          id: { type: 'string' },
+          priority: { type: 'string' },
+          policyVersion: { type: 'string', description: 'The version that judged this ticket: the published version in force when it was opened, or the version the request names.' },
+          action: target,
+          response: target,
+        },
       },
     },
     explanation: { type: 'array', items: { type: 'string' }, description: 'The decision in plain English, citing the clauses behind it.' },

@@ -38,7 +38,7 @@ export const evaluateRequestSchema = {
           additionalProperties: false,
           required: ['amount', 'currency'],
           properties: {
-            amount: { type: 'string', pattern: '^[0-9]{1,15}(\\.[0-9]{1,6})?$', description: 'The customer\'s charges for the period, a decimal string.', examples: ['480.00'] },
+            amount: { type: 'string', pattern: '^[0-9]{1,15}(\\.[0-9]{1,6})?$', valueKind: 'money', description: 'The customer\'s charges for the period, a decimal string.', examples: ['480.00'] },
             currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code.', examples: ['USD'] },
           },
         },

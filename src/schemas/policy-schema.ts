@@ -14,6 +14,7 @@ const clause = {
 const duration = {
   type: 'string',
   pattern: '^P',
+  valueKind: 'duration',
   description:
     'A length of time written as an ISO 8601 duration: P7D is 7 days, PT15M is 15 minutes, PT4H is 4 hours, PT8H is 8 hours, P1M is one calendar month.',
   examples: ['P7D', 'PT15M', 'PT4H', 'P1M'],
@@ -57,7 +58,7 @@ const causeName = {
 const factName = {
   type: 'string',
   description:
-    'A fact of the decision: account (the customer attributes a service sends, read with `path`), period, currency, chargesAmount, downtimeMinutes, uptimePercent, rebatePercent, claimStatus (missing, premature, in-window or late), incidentCount.',
+    'A fact of the decision: account (the customer attributes a service sends, read with `path`), period, currency, chargesAmount, downtimeMinutes, uptimePercent, rebatePercent, claimStatus (missing, premature, in-window or late), incidentCount; and priority, for a rule with outcome terms that sets support targets. A rule with outcome terms reads only account, period, currency, chargesAmount and priority.',
 } as const;
 
 // A rule's condition nests (all / any / not), which a derived type cannot follow;
@@ -86,6 +87,60 @@ const conditionSchema: Record<string, unknown> = {
     value: { description: 'The value to compare with.' },
   },
 };
+
+const percentAdjustment = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  description:
+    'How the rebate percentage of a month that earns one changes: add (percentage points on top of the tier\'s) or atLeast (the tier\'s, but never less than this). Never more than 100, and a month that earns nothing still earns nothing.',
+  properties: {
+    add: { type: 'number', exclusiveMinimum: 0, maximum: 100, valueKind: 'percent', description: 'Percentage points added to the tier\'s rebate, for example 5.', examples: [5] },
+    atLeast: { type: 'number', exclusiveMinimum: 0, maximum: 100, valueKind: 'percent', description: 'The lowest rebate a month that earns one gets, for example 15.', examples: [15] },
+  },
+} as const;
+
+const targetOverride = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['within'],
+  properties: {
+    within: { ...duration, description: 'The target instead of the priority\'s own, for example PT15M.' },
+    calendar: { type: 'string', minLength: 1, description: 'The calendar to count it on; leave out to keep the priority\'s own.' },
+  },
+} as const;
+
+/** What a rule with outcome `terms` sets for the accounts or tickets it matches. */
+const termsSet = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  description: 'The terms that apply instead of the policy\'s own, for what the condition matches.',
+  properties: {
+    rebatePercent: percentAdjustment,
+    remedy: { enum: ['credit', 'refund'], description: 'How the rebate is paid instead of the tier\'s remedy.' },
+    caps: {
+      type: 'object',
+      minProperties: 1,
+      description: 'The cap per currency instead of the policy\'s, as a decimal amount in quotes, for example USD: "250.00". Only currencies the policy caps may be listed.',
+      propertyNames: { pattern: '^[A-Z]{3}$' },
+      additionalProperties: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$', valueKind: 'money' },
+      examples: [{ USD: '250.00' }],
+    },
+    support: {
+      type: 'object',
+      minProperties: 1,
+      description: 'Support targets per priority instead of the policy\'s, for example major: { action: { within: PT15M } }.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: { action: targetOverride, response: targetOverride },
+      },
+    },
+  },
+} as const;
 
 export const policySchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -117,6 +172,7 @@ export const policySchema = {
     effectiveFrom: {
       type: 'string',
       pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+      valueKind: 'date',
       description: 'The first day these terms apply, as YYYY-MM-DD in quotes. A service period uses the published version in force on its first day.',
       examples: ['2020-01-01'],
     },
@@ -192,8 +248,8 @@ export const policySchema = {
             additionalProperties: false,
             required: ['uptimeBelow', 'rebatePercent', 'remedy'],
             properties: {
-              uptimeBelow: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Monthly uptime percentage that must be strictly undercut. Exactly this value does not match.', examples: [97.5] },
-              rebatePercent: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'The rebate, as a percentage of the period\'s charges.', examples: [10] },
+              uptimeBelow: { type: 'number', exclusiveMinimum: 0, maximum: 100, valueKind: 'percent', description: 'Monthly uptime percentage that must be strictly undercut. Exactly this value does not match.', examples: [97.5] },
+              rebatePercent: { type: 'number', exclusiveMinimum: 0, maximum: 100, valueKind: 'percent', description: 'The rebate, as a percentage of the period\'s charges.', examples: [10] },
               remedy: { enum: ['credit', 'refund'], description: 'How this tier is paid: account credit or refund.' },
               clause,
             },
@@ -204,7 +260,7 @@ export const policySchema = {
           minProperties: 1,
           description: 'The most a period can pay, per accepted currency (ISO 4217 code), as a decimal amount in quotes. A currency not listed here is refused, never paid uncapped.',
           propertyNames: { pattern: '^[A-Z]{3}$' },
-          additionalProperties: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' },
+          additionalProperties: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$', valueKind: 'money' },
           examples: [{ USD: '100.00', EUR: '95.00' }],
         },
         capClause: clause,
@@ -247,15 +303,54 @@ export const policySchema = {
               sunday: openingHours,
             },
           },
+          publicHolidays: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['country'],
+            description:
+              'Public holidays that recur every year, from a maintained list of holidays by country (date-holidays). They close the calendar all day, from the year before effectiveFrom on. A date listed under holidays wins over them.',
+            properties: {
+              country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'The country, as its two-letter ISO code, for example SE.', examples: ['SE', 'DE'] },
+              region: { type: 'string', minLength: 1, description: 'Optional: a state or region of the country, by its code, for example BY for Bavaria in DE.' },
+              kinds: {
+                type: 'array',
+                minItems: 1,
+                uniqueItems: true,
+                items: { enum: ['public', 'bank', 'optional', 'school', 'observance'] },
+                description: 'Which kinds of the list\'s holidays count: public (the default), bank, optional, school, observance.',
+                examples: [['public'], ['public', 'bank']],
+              },
+              include: {
+                type: 'array',
+                description: 'Holidays of the list, by their English name, that count although their kind is not listed, or that count as a partial day: for example Midsummer Eve closed, or New Year\'s Eve open 09:00-13:00.',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['name'],
+                  properties: {
+                    name: { type: 'string', minLength: 1, description: 'The holiday\'s English name as the list has it, for example Midsummer Eve.', examples: ['Midsummer Eve', "New Year's Eve"] },
+                    openingHours: { ...openingHours, description: 'For a partial day: the hours that are open that day. Leave out to close the whole day.' },
+                  },
+                },
+              },
+              exclude: {
+                type: 'array',
+                uniqueItems: true,
+                description: 'Holidays of the list that do not count: by English name (every year, for example Epiphany) or by date (that year only, as YYYY-MM-DD).',
+                items: { type: 'string', minLength: 1 },
+                examples: [['Epiphany', '2027-05-01']],
+              },
+            },
+          },
           holidays: {
             type: 'array',
-            description: 'Days that differ from the weekly hours: closed all day, or open only the hours listed (a partial day).',
+            description: 'Days that differ from the weekly hours: closed all day, or open only the hours listed (a partial day). A date listed here wins over publicHolidays.',
             items: {
               type: 'object',
               additionalProperties: false,
               required: ['date'],
               properties: {
-                date: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'The day, as YYYY-MM-DD in quotes.' },
+                date: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', valueKind: 'date', description: 'The day, as YYYY-MM-DD in quotes.' },
                 name: { type: 'string', description: 'The holiday\'s name, for people.' },
                 openingHours: { ...openingHours, description: 'For a partial day: the hours that are open that day. Leave out to close the whole day.' },
               },
@@ -304,12 +399,19 @@ export const policySchema = {
           then: {
             type: 'object',
             additionalProperties: false,
-            required: ['outcome', 'code', 'message'],
+            required: ['outcome'],
             properties: {
-              outcome: { enum: ['ineligible', 'note'], description: 'ineligible: the rebate is not payable. note: the reason is only reported.' },
-              code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'A stable code for services, in capitals with underscores.' },
-              message: { type: 'string', minLength: 1, description: 'The reason, in words a customer can read.' },
+              outcome: {
+                enum: ['ineligible', 'note', 'terms'],
+                description: 'ineligible: the rebate is not payable. note: the reason is only reported. terms: the terms under `set` apply to the accounts or tickets the condition matches.',
+              },
+              code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'A stable code for services, in capitals with underscores (ineligible and note).' },
+              message: { type: 'string', minLength: 1, description: 'The reason, in words a customer can read (ineligible and note).' },
+              set: termsSet,
             },
+            if: { properties: { outcome: { const: 'terms' } } },
+            then: { required: ['set'], properties: { set: {} } },
+            else: { required: ['code', 'message'], properties: { code: {}, message: {} } },
           },
           clause,
         },

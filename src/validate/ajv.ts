@@ -15,5 +15,8 @@ export function createAjv(options: { allErrors: boolean }): Ajv2020 {
     useDefaults: false,
     removeAdditional: false,
   };
-  return new Ajv2020(settings);
+  const ajv = new Ajv2020(settings);
+  // An annotation, not a check: the kind of value (money, percent, date, duration) an error's fix is written for.
+  ajv.addKeyword({ keyword: 'valueKind', schemaType: 'string' });
+  return ajv;
 }

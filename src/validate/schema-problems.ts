@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { describePath, problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
+import { valueFixMessage } from './value-fix-messages.js';
 
 /** ajv's instancePath is a JSON pointer; turn it back into keys and indexes. */
 export function pointerToPath(pointer: string): JsonPath {
@@ -54,6 +55,11 @@ export function schemaProblems(errors: readonly ErrorObject[], rootName = 'the f
     const path = pointerToPath(error.instancePath);
     const where = describePath(path, rootName);
     const params = error.params as Record<string, unknown>;
+    const fix = error.keyword === 'type' || (error.keyword === 'pattern' && error.propertyName === undefined) ? valueFixMessage(error, path, where) : null;
+    if (fix) {
+      problems.push(problem(error.keyword === 'type' ? 'SCHEMA_WRONG_TYPE' : 'SCHEMA_INVALID_VALUE', fix, path));
+      continue;
+    }
     switch (error.keyword) {
       case 'additionalProperties': {
         const key = String(params['additionalProperty']);
@@ -83,6 +89,8 @@ export function schemaProblems(errors: readonly ErrorObject[], rootName = 'the f
       case 'dependentRequired':
         problems.push(problem('SCHEMA_MISSING_KEY', `${where} is missing the key "${String(params['missingProperty'])}", needed with "${String(params['property'])}"`, path, true));
         break;
+      case 'if':
+        break; // the failed `then` or `else` that follows says what is missing
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':

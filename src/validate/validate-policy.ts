@@ -10,13 +10,15 @@ import type { PolicyCheck } from './checks/check.js';
 import { checkDatesAndZones } from './checks/dates-and-zones.js';
 import { checkIdentity } from './checks/identity.js';
 import { checkRules } from './checks/rules.js';
+import { checkRuleTerms } from './checks/rule-terms.js';
+import { checkPublicHolidays } from './checks/public-holidays.js';
 import { checkTiers } from './checks/tiers.js';
 import { schemaProblems } from './schema-problems.js';
 
 const validateSchema = createAjv({ allErrors: true }).compile<PolicyDocument>(policySchema);
 
 /** The checks a schema cannot express, in the order their problems read best. */
-const checks: readonly PolicyCheck[] = [checkIdentity, checkDatesAndZones, checkTiers, checkCauses, checkCaps, checkCalendars, checkRules];
+const checks: readonly PolicyCheck[] = [checkIdentity, checkDatesAndZones, checkTiers, checkCauses, checkCaps, checkCalendars, checkPublicHolidays, checkRules, checkRuleTerms];
 
 const MODELINE = /^# yaml-language-server: \$schema=\S+/;
 

@@ -1,11 +1,9 @@
 import { formatDiagnostic } from '../../errors/problem.js';
 import { loadPolicies } from '../../registry/load-policies.js';
-import { describeDifference, differences } from '../../scenarios/differences.js';
-import { evaluateCase, loadCases, outcomeOf } from '../../scenarios/run-cases.js';
+import { changedOutcomes, describeChangedOutcome, termDifferences } from '../../scenarios/compare-versions.js';
+import { describeDifference } from '../../scenarios/differences.js';
+import { loadCases } from '../../scenarios/run-cases.js';
 import type { Output } from '../output.js';
-
-/** Versions' labels and effective data always differ; they are not terms. */
-const IDENTITY_KEYS = new Set(['$.version', '$.status', '$.effectiveFrom', '$.changeNote', '$.title', '$.source']);
 
 /**
  * The terms that differ between two versions, and every scenario whose outcome
@@ -24,7 +22,7 @@ export async function diffCommand(policyId: string, versionA: string, versionB: 
     return 2;
   }
 
-  const terms = differences(a.document, b.document).filter((difference) => !IDENTITY_KEYS.has(difference.path));
+  const terms = termDifferences(a.document, b.document);
   output.out(`Terms of ${policyId} that differ from ${versionA} to ${versionB}: ${terms.length === 0 ? 'none' : ''}`.trimEnd());
   terms.forEach((difference) => output.out(`  ${describeDifference(difference)}`));
 
@@ -33,17 +31,8 @@ export async function diffCommand(policyId: string, versionA: string, versionB: 
     problems.forEach((problem) => output.err(formatDiagnostic(problem)));
     return 2;
   }
-  let changed = 0;
-  const lines: string[] = [];
-  for (const loaded of cases) {
-    const [before, after] = [outcomeOf(await evaluateCase(registry, loaded, versionA)), outcomeOf(await evaluateCase(registry, loaded, versionB))];
-    const outcome = differences(before, after);
-    if (outcome.length === 0) continue;
-    changed++;
-    lines.push(`  ${loaded.file}:${loaded.line} ${loaded.case.name}`);
-    for (const { path, before: was, after: now } of outcome) lines.push(`      ${path.replace(/^\$\.?/, '')}: ${JSON.stringify(was) ?? 'nothing'} | ${JSON.stringify(now) ?? 'nothing'}`);
-  }
-  output.out(`Outcomes that differ (${versionA} | ${versionB}): ${changed} of ${cases.length} case(s)`);
-  lines.forEach((line) => output.out(line));
-  return changed > 0 ? 1 : 0;
+  const changed = await changedOutcomes(registry, cases, versionA, versionB);
+  output.out(`Outcomes that differ (${versionA} | ${versionB}): ${changed.length} of ${cases.length} case(s)`);
+  changed.flatMap(describeChangedOutcome).forEach((line) => output.out(line));
+  return changed.length > 0 ? 1 : 0;
 }

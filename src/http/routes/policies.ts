@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import Negotiator from 'negotiator';
 import type { CompiledPolicy } from '../../compile/compiled-policy.js';
 import { problem } from '../../errors/problem.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
@@ -10,6 +11,10 @@ const versionSummary = (policy: CompiledPolicy) => ({
   title: policy.document.title,
   changeNote: policy.document.changeNote,
 });
+
+/** The media types a version is served as: its terms as JSON, or the file itself, byte for byte. */
+const VERSION_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/x-yaml', 'text/yaml'];
+const YAML_TYPE = 'application/yaml; charset=utf-8';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 200 } } } as const;
 const versionParams = { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string', maxLength: 200 }, version: { type: 'string', maxLength: 200 } } } as const;
@@ -28,14 +33,18 @@ export function policyRoutes(app: FastifyInstance, store: PolicyStore): void {
 
   app.get<{ Params: { id: string; version: string } }>(
     '/v1/policies/:id/versions/:version',
-    { schema: { tags: ['policies'], summary: 'One version\'s terms, as legal wrote them.', params: versionParams } },
+    { schema: { tags: ['policies'], summary: 'One version\'s terms as JSON, or with Accept: application/yaml the file exactly as legal wrote it (its sha256 is the one decisions carry).', params: versionParams } },
     async (request, reply) => {
       const { id, version } = request.params;
       const registry = store.current();
       if (!registry.versions(id)) return sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${id}"`, ['id'])]);
       const policy = registry.version(id, version);
       if (!policy) return sendProblems(reply, [problem('VERSION_NOT_FOUND', `policy "${id}" has no version "${version}"`, ['version'])]);
-      return { ...versionSummary(policy), terms: policy.document };
+      const wanted = new Negotiator(request).mediaType(VERSION_MEDIA_TYPES) ?? 'application/json';
+      if (wanted !== 'application/json') {
+        return reply.type(YAML_TYPE).header('x-policy-sha256', policy.ref.sha256).header('vary', 'accept').send(policy.bytes);
+      }
+      return reply.header('vary', 'accept').send({ ...versionSummary(policy), terms: policy.document });
     },
   );
 }

@@ -3,7 +3,7 @@ import type { JsonPath, Problem } from '../../errors/problem.js';
 import { readMinuteRange, weekdays } from '../../model/values.js';
 import type { PolicyCheck } from './check.js';
 
-function checkDayHours(ranges: readonly string[], path: JsonPath): Problem[] {
+export function checkDayHours(ranges: readonly string[], path: JsonPath): Problem[] {
   const problems: Problem[] = [];
   const read = ranges.map(readMinuteRange);
   read.forEach((range, index) => {

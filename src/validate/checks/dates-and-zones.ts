@@ -30,7 +30,10 @@ export const checkDatesAndZones: PolicyCheck = (policy) => {
   for (const [name, priority] of Object.entries(policy.support.priorities)) {
     for (const kind of ['action', 'response'] as const) {
       if (readTargetMinutes(priority[kind].within) === null) {
-        problems.push(problem('INVALID_DURATION', `${JSON.stringify(priority[kind].within)} is not a target in hours and minutes; write for example PT15M, PT4H or PT1H30M`, ['support', 'priorities', name, kind, 'within']));
+        const written = priority[kind].within;
+        // P30M is 30 months: a target of minutes or hours needs the T.
+        const fix = /^P\d+[HM]$/i.test(written) ? `write PT${written.slice(1).toUpperCase()}` : 'write for example PT15M, PT4H or PT1H30M';
+        problems.push(problem('INVALID_DURATION', `${JSON.stringify(written)} is not a target in hours and minutes; ${fix}`, ['support', 'priorities', name, kind, 'within']));
       }
     }
   }

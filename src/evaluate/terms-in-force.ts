@@ -1,0 +1,78 @@
+import type { Decimal } from 'decimal.js';
+import type { CompiledCap, CompiledPolicy, CompiledPriority, CompiledTier } from '../compile/compiled-policy.js';
+import type { TraceEntry } from '../compile/rule-set.js';
+import { TERMS_EVENT } from '../compile/term-overrides.js';
+import type { TermOverride } from '../compile/term-overrides.js';
+import { ExactDecimal } from '../model/values.js';
+import { cite } from './trace.js';
+
+const HUNDRED = new ExactDecimal(100);
+
+/** The overrides of the rules with outcome terms that match, in the order the file lists them (a later rule wins). */
+export async function matchingTerms(policy: CompiledPolicy, facts: Readonly<Record<string, unknown>>, trace = false): Promise<{ overrides: TermOverride[]; trace: readonly TraceEntry[] }> {
+  const { ruleSet, overrides } = policy.termRules;
+  if (overrides.length === 0) return { overrides: [], trace: [] };
+  const outcome = await ruleSet.run(facts, { trace });
+  const fired = new Set(outcome.events.filter((event) => event.type === TERMS_EVENT).map((event) => Number(event.params?.['index'])));
+  return { overrides: overrides.filter((_, index) => fired.has(index)), trace: outcome.trace };
+}
+
+function byRule(override: TermOverride): string {
+  return `rule ${override.rule}${cite(override.clause)}`;
+}
+
+export interface RebateTerms {
+  readonly percent: Decimal;
+  readonly cap: CompiledCap | undefined;
+  readonly remedy: 'credit' | 'refund' | undefined;
+  readonly lines: readonly string[];
+}
+
+/**
+ * The rebate terms in force for this account: the tier's percentage, the
+ * policy's cap and the tier's remedy, as the matching rules set them. A month
+ * that earns no tier earns nothing whatever the rules say, and no rule takes a
+ * percentage above 100.
+ */
+export function rebateTerms(tier: CompiledTier | undefined, cap: CompiledCap | undefined, overrides: readonly TermOverride[]): RebateTerms {
+  let percent: Decimal = tier?.rebatePercent ?? new ExactDecimal(0);
+  let capInForce = cap;
+  let remedy = tier?.remedy;
+  const lines: string[] = [];
+  for (const override of overrides) {
+    const { add, atLeast } = override.rebatePercent ?? {};
+    if (tier && (add || atLeast)) {
+      const before = percent;
+      if (add) percent = ExactDecimal.min(HUNDRED, percent.plus(add));
+      if (atLeast) percent = ExactDecimal.max(percent, atLeast);
+      lines.push(`Terms for this account: rebate ${before.toString()}% becomes ${percent.toString()}% (${byRule(override)}).`);
+    }
+    const ruleCap = cap ? override.caps.get(cap.currency) : undefined;
+    if (ruleCap && capInForce) {
+      lines.push(`Terms for this account: cap ${ruleCap.amount.toFixed(ruleCap.digits)} ${ruleCap.currency} instead of ${capInForce.amount.toFixed(capInForce.digits)} ${ruleCap.currency} (${byRule(override)}).`);
+      capInForce = ruleCap;
+    }
+    if (override.remedy && tier) {
+      lines.push(`Terms for this account: paid as ${override.remedy === 'credit' ? 'account credit' : 'a refund'} instead of ${remedy === 'credit' ? 'account credit' : 'a refund'} (${byRule(override)}).`);
+      remedy = override.remedy;
+    }
+  }
+  return { percent, cap: capInForce, remedy, lines };
+}
+
+/** A ticket's priority with the targets the matching rules set for it, and the words that say so. */
+export function ticketTerms(priority: CompiledPriority, overrides: readonly TermOverride[]): { priority: CompiledPriority; notes: string[] } {
+  let terms = priority;
+  const notes: string[] = [];
+  for (const override of overrides) {
+    const set = override.support.get(priority.name);
+    if (!set) continue;
+    for (const kind of ['action', 'response'] as const) {
+      const target = set[kind];
+      if (!target) continue;
+      terms = { ...terms, [kind]: target };
+      notes.push(`${kind} target ${target.minutes} minute(s) on the ${target.calendar.name} calendar for this account (${byRule(override)})`);
+    }
+  }
+  return { priority: terms, notes };
+}

@@ -1,0 +1,39 @@
+import type { CompiledPolicy } from '../compile/compiled-policy.js';
+import { problem } from '../errors/problem.js';
+import type { Problem } from '../errors/problem.js';
+import type { PolicyRegistry } from '../registry/policy-registry.js';
+import type { Ticket } from './facts.js';
+
+/** The tickets one version judges, with their places in the request. */
+export interface TicketGroup {
+  readonly policy: CompiledPolicy;
+  readonly indexes: readonly number[];
+}
+
+export type TicketGroups = { readonly ok: true; readonly groups: readonly TicketGroup[] } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * Each ticket is judged by the published version in force when it was opened
+ * (SPEC §3), unless the request names a version, which then judges them all.
+ * A ticket opened before the first published version, or with a priority its
+ * version does not know, is refused at its place in the request.
+ */
+export function groupTicketsByVersion(registry: PolicyRegistry, id: string, tickets: readonly Ticket[], named: CompiledPolicy | undefined): TicketGroups {
+  const groups = new Map<CompiledPolicy, number[]>();
+  const problems: Problem[] = [];
+  tickets.forEach((ticket, index) => {
+    const policy = named ?? registry.inForceAt(id, ticket.openedAt);
+    if (!policy) {
+      problems.push(problem('NO_VERSION_IN_FORCE', `ticket "${ticket.id}" was opened ${new Date(ticket.openedAt).toISOString()}, before the first published version of "${id}"; name a version to judge it`, ['facts', 'tickets', index, 'openedAt']));
+      return;
+    }
+    if (!policy.priorities.has(ticket.priority)) {
+      const known = [...policy.priorities.keys()].join(', ');
+      problems.push(problem('UNKNOWN_PRIORITY', `the priority "${ticket.priority}" is not one version ${policy.ref.version} (in force when ticket "${ticket.id}" was opened) knows; known priorities: ${known}`, ['facts', 'tickets', index, 'priority']));
+      return;
+    }
+    groups.set(policy, [...(groups.get(policy) ?? []), index]);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, groups: [...groups].map(([policy, indexes]) => ({ policy, indexes })) };
+}
