@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/http/app.js';
 import { DEFAULT_SETTLE_MS, PolicyStore } from '../src/registry/policy-store.js';
 import type { StoreOptions } from '../src/registry/policy-store.js';
+import { DEFAULT_POLL_MS, pollIntervalFrom } from '../src/registry/policy-watcher.js';
 import { basePolicyText, copyPolicies, policiesFolder } from './helpers.js';
 
 const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
@@ -217,5 +218,12 @@ describe('a changed file must read the same twice', () => {
     expect(capOf(store)).toBe('125');
     expect(await store.reloadIfChanged('poll')).toEqual([]);
     expect(capOf(store)).not.toBe('125');
+  });
+});
+
+describe('POLICIES_POLL_MS', () => {
+  it('is a whole number of milliseconds, at least 100; unset or not a number gives the default', () => {
+    expect([undefined, '', ' ', 'soon', 'Infinity'].map(pollIntervalFrom)).toEqual(Array(5).fill(DEFAULT_POLL_MS));
+    expect(['500', '5', '-1', '250.6'].map(pollIntervalFrom)).toEqual([500, 100, 100, 251]);
   });
 });

@@ -137,9 +137,9 @@ export class PolicyStore {
 
   /** One cheap read; reloads only when the tree differs from the last one considered. Returns null when nothing changed. */
   async reloadIfChanged(trigger: string): Promise<readonly Diagnostic[] | null> {
-    // A reload under way may already read the change; look once it is done.
-    while (this.reloading) await this.reloading;
     const { fingerprint } = await readPolicyFiles(this.dir);
+    // A reload under way (a file-watch event, a SIGHUP) may be reading this very change: compare once it is done.
+    while (this.reloading) await this.reloading;
     return fingerprint === this.considered ? null : this.reload(trigger);
   }
 
