@@ -30,7 +30,7 @@ describe('policy validate', () => {
     const result = await runCli('--help');
     const listed = result.out.split('Commands:\n')[1]?.split('\n').map((line) => /^ {2}(\S+).*\s{2,}(\S.*)$/.exec(line)) ?? [];
     const described = new Map(listed.flatMap((match) => (match?.[1] && match[2] ? [[match[1], match[2]] as const] : [])));
-    expect([...described.keys()]).toEqual(['validate', 'evaluate', 'test', 'diff', 'replay', 'serve', 'help']);
+    expect([...described.keys()]).toEqual(['validate', 'evaluate', 'test', 'new', 'publish', 'diff', 'replay', 'serve', 'help']);
     for (const text of described.values()) expect(text.length).toBeGreaterThan(20);
   });
 });
