@@ -14,7 +14,6 @@ import { matchingTerms, rebateTerms } from './terms-in-force.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
-const NO_PERCENT = new ExactDecimal(0);
 const NO_PERCENT_RATIO = new ExactRatio(0n, 1n);
 /** Decimals of the uptime shown (the tiers are decided on the exact ratio). */
 const UPTIME_DISPLAY_DIGITS = 4;
