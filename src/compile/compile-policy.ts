@@ -56,6 +56,7 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     status: document.status,
     file: file.file,
     document,
+    source: { text: file.text, locate: file.source.locate },
     periodZone: document.period.timeZone,
     monthMinutes: document.downtime.monthMinutes,
     countFrom: document.downtime.countFrom,

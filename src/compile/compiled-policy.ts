@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Duration } from 'luxon';
+import type { YamlSource } from '../load/yaml-source.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { RebateRules } from './rebate-rules.js';
 import type { SupportRules } from './support-rules.js';
@@ -45,6 +46,8 @@ export interface CompiledPolicy {
   readonly status: 'draft' | 'published';
   readonly file: string;
   readonly document: PolicyDocument;
+  /** The file's text and where each term is written in it, for people reading the terms beside their source. */
+  readonly source: { readonly text: string; readonly locate: YamlSource['locate'] };
   readonly periodZone: string;
   readonly monthMinutes: number;
   readonly countFrom: 'report' | 'start';

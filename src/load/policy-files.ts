@@ -58,9 +58,13 @@ export async function readPolicyFile(file: string, folderId: string, fileVersion
       return { problem: { ...at(file), code: 'FILE_TOO_LARGE', message: `the file has ${size} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}` } };
     }
     const bytes = await readFile(file);
-    const text = bytes.toString('utf8');
-    return { file, folderId, fileVersion, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
+    return policyFileFromText(file, folderId, fileVersion, bytes.toString('utf8'), bytes);
   } catch (error) {
     return { problem: { ...at(file), code: 'FILE_UNREADABLE', message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
   }
+}
+
+/** A policy text that is not (yet) a file, such as a draft pasted in the studio: parsed the same way. */
+export function policyFileFromText(file: string, folderId: string, fileVersion: string, text: string, bytes: Buffer = Buffer.from(text, 'utf8')): PolicyFile {
+  return { file, folderId, fileVersion, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
 }

@@ -22,6 +22,14 @@ export function differences(before: unknown, after: unknown, path: JsonPath = []
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: formatJsonPath(path), before, after }];
 }
 
+/** Versions' labels and effective data always differ; they are not terms. */
+const IDENTITY_KEYS = new Set(['$.version', '$.status', '$.effectiveFrom', '$.changeNote', '$.title', '$.source']);
+
+/** The terms that differ between two policy documents, leaving out each version's own labels. */
+export function termDifferences(before: unknown, after: unknown): Difference[] {
+  return differences(before, after).filter((difference) => !IDENTITY_KEYS.has(difference.path));
+}
+
 export function describeDifference({ path, before, after }: Difference): string {
   const where = path.replace(/^\$\.?/, '');
   if (before === undefined) return `+ ${where}: ${JSON.stringify(after)}`;

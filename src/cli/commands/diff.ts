@@ -1,11 +1,8 @@
 import { formatDiagnostic } from '../../errors/problem.js';
 import { loadPolicies } from '../../registry/load-policies.js';
-import { describeDifference, differences } from '../../scenarios/differences.js';
+import { describeDifference, differences, termDifferences } from '../../scenarios/differences.js';
 import { evaluateCase, loadCases, outcomeOf } from '../../scenarios/run-cases.js';
 import type { Output } from '../output.js';
-
-/** Versions' labels and effective data always differ; they are not terms. */
-const IDENTITY_KEYS = new Set(['$.version', '$.status', '$.effectiveFrom', '$.changeNote', '$.title', '$.source']);
 
 /**
  * The terms that differ between two versions, and every scenario whose outcome
@@ -24,7 +21,7 @@ export async function diffCommand(policyId: string, versionA: string, versionB: 
     return 2;
   }
 
-  const terms = differences(a.document, b.document).filter((difference) => !IDENTITY_KEYS.has(difference.path));
+  const terms = termDifferences(a.document, b.document);
   output.out(`Terms of ${policyId} that differ from ${versionA} to ${versionB}: ${terms.length === 0 ? 'none' : ''}`.trimEnd());
   terms.forEach((difference) => output.out(`  ${describeDifference(difference)}`));
 
