@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The request body the README and the docs page use as their example. */
+export const EXAMPLE_FILE = 'examples/typical-month.json';
+
 /** The folder holding package.json, found from this module whether it runs from src/ or dist/src/. */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CompiledPolicy } from '../../compile/compiled-policy.js';
 import { problem } from '../../errors/problem.js';
 import { evaluate } from '../../evaluate/evaluate.js';
+import { readRequest } from '../../evaluate/request.js';
 import type { EvaluateRequest } from '../../model/evaluate-request.js';
 import type { PolicyRegistry } from '../../registry/policy-registry.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
@@ -14,6 +15,7 @@ import { checkDraft, registryWithDraft } from '../../studio/draft.js';
 import { compareDraft } from '../../studio/draft-comparison.js';
 import { termLines } from '../../studio/term-lines.js';
 import { timelineOf } from '../../studio/timeline.js';
+import { EXAMPLE_FILE, packageJson } from '../package-files.js';
 import { sendProblems } from '../send-problems.js';
 import { diagnosticView, validateBodySchema } from './validate-policy.js';
 import type { ValidateBody } from './validate-policy.js';
@@ -67,7 +69,9 @@ export function studioApiRoutes(app: FastifyInstance, { store, now }: StudioApiO
     const { id } = request.params;
     if (!store.current().versions(id)) return sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${id}"`, ['id'])]);
     const { cases } = await loadCases(store.dir, { policyId: id });
-    return { cases: cases.map((loaded) => ({ name: loaded.case.name, file: relative(store.dir, loaded.file), line: loaded.line, request: { policy: id, facts: loaded.case.facts } })) };
+    const shipped = readRequest(packageJson(EXAMPLE_FILE));
+    const example = shipped.ok && shipped.request.policy === id ? [{ name: EXAMPLE_FILE, file: EXAMPLE_FILE, line: 1, request: shipped.request }] : [];
+    return { cases: [...example, ...cases.map((loaded) => ({ name: loaded.case.name, file: relative(store.dir, loaded.file), line: loaded.line, request: { policy: id, facts: loaded.case.facts } }))] };
   });
 
   app.post<{ Body: { request: EvaluateRequest; draft?: ValidateBody } }>(
