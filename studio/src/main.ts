@@ -65,13 +65,15 @@ function changeLanguage(code: string): void {
 /** Redraws a page that shows loaded terms when the service has reloaded its policies. */
 function followReloads(): void {
   let seen: string | undefined;
-  setInterval(async () => {
+  const look = async () => {
     const answer = await getJson<PolicyList>('/studio/api/policies');
     if (!answer.ok) return;
     const signature = answer.body.policies.flatMap((policy) => policy.versions.map((version) => version.sha256)).join(',');
     if (seen !== undefined && signature !== seen && views[route().name]?.follows) void draw();
     seen = signature;
-  }, FOLLOW_MS);
+  };
+  void look();
+  setInterval(() => void look(), FOLLOW_MS);
 }
 
 function start(): void {
