@@ -37,6 +37,7 @@ function startServer(policiesDir: string): Promise<string> {
 }
 
 async function open(hash: string, language = 'en-US'): Promise<Page> {
+  if (missingBrowser) throw missingBrowser;
   const page = context && language === 'en-US' ? await context.newPage() : await (await browser.newContext({ locale: language })).newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${hash}: ${message.text()}`);
@@ -65,11 +66,18 @@ async function pasteDraft(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
+/** Why there is no browser, if there is none: every test then fails with it (a missing browser never skips a test). */
+let missingBrowser: Error | undefined;
+
 beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
   dir = copyPolicies();
   base = await startServer(dir);
+  try {
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  } catch (error) {
+    missingBrowser = error as Error;
+  }
 }, 30_000);
 
 afterAll(async () => {
@@ -205,6 +213,7 @@ describe('the studio in Chromium', { timeout: 60_000 }, () => {
   });
 
   it('logged no console error on any page', () => {
+    if (missingBrowser) throw missingBrowser;
     expect(consoleErrors).toEqual([]);
   });
 });

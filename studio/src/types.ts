@@ -1,6 +1,7 @@
 // Shapes of what the studio reads, from the server's own types where they exist.
 export type { Decision, EvaluateRequest, RequestFacts } from '../../src/model/evaluate-request.js';
 export type { PolicyDocument } from '../../src/model/policy-document.js';
+import type { EvaluateRequest } from '../../src/model/evaluate-request.js';
 import type { PolicyDocument } from '../../src/model/policy-document.js';
 
 export interface VersionSummary {
@@ -63,7 +64,7 @@ export interface ExampleCase {
   readonly name: string;
   readonly file: string;
   readonly line: number;
-  readonly request: import('../../src/model/evaluate-request.js').EvaluateRequest;
+  readonly request: EvaluateRequest;
 }
 
 interface Span {
