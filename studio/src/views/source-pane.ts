@@ -16,5 +16,9 @@ export function showLine(line: number): void {
   const target = document.getElementById(`line-${line}`);
   if (!target) return;
   target.classList.add('current');
-  target.scrollIntoView({ block: 'center' });
+  // Scroll the source itself, and the page only when the source is out of sight (on a phone it is below the terms).
+  const pane = target.closest('pre');
+  if (pane) pane.scrollTop = target.offsetTop - pane.offsetTop - pane.clientHeight / 2;
+  const box = (pane ?? target).getBoundingClientRect();
+  if (box.bottom < 0 || box.top > window.innerHeight) target.scrollIntoView({ block: 'center' });
 }
