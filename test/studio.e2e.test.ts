@@ -203,12 +203,42 @@ describe('the studio in Chromium', { timeout: 60_000 }, () => {
     await swedish.close();
   });
 
-  it('follows a hot reload: editing the cap in POLICIES_DIR changes the rendered page', async () => {
+  it('can be used from the keyboard alone', async () => {
+    const page = await open('#/policies');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.locator('header').getByRole('link', { name: 'Try a case' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#try-example').waitFor();
+    await page.locator('#try-example').focus();
+    for (let step = 0; step < 40 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Evaluate'; step++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('.decision').waitFor();
+    await page.close();
+  });
+
+  it('follows a hot reload: editing the cap in POLICIES_DIR changes the rendered page, and a new rule reads in words', async () => {
     const page = await open('#/terms/clicksend-sla/1.0.0');
     expect(await page.locator('.cap').allTextContents()).toContain('125.00 USD');
     const file = join(dir, 'clicksend-sla', '1.0.0.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('USD: "125.00"', 'USD: "99.00"'));
+    const rule = [
+      'rules:',
+      '  - id: trial-accounts-excluded',
+      '    clause: "Plan terms: trial accounts carry no SLA"',
+      '    when:',
+      '      all:',
+      '        - { fact: account, path: $.plan, operator: equal, value: trial }',
+      '        - { fact: uptimePercent, operator: lessThan, value: 99.5 }',
+      '    then: { outcome: ineligible, code: TRIAL_ACCOUNT, message: trial accounts are not covered by the SLA }',
+    ].join('\n');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('USD: "125.00"', 'USD: "99.00"').replace('rules: []', rule));
     await page.locator('.cap', { hasText: '99.00 USD' }).waitFor({ timeout: 15_000 });
+    const rules = await page.locator('ol.rules').textContent();
+    expect(rules).toContain('When account plan is “trial” and uptime % is below 99.5');
+    expect(rules).toContain('Not payable: trial accounts are not covered by the SLA TRIAL_ACCOUNT');
+    expect(rules).toContain('Plan terms: trial accounts carry no SLA');
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -143,5 +144,58 @@ describe('the studio routes', () => {
       expect(incident.counted === null).toBe(counted === 0);
     }
     expect(timeline.maintenance).toEqual([expect.objectContaining({ id: 'MW-1', scheduled: true })]);
+  });
+});
+
+describe('the draft routes under arbitrary input', () => {
+  /** A policy text with one line replaced, dropped or doubled: the mistakes an editor makes. */
+  const editedText = fc.tuple(fc.nat(), fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', '  - ', 'USD: 1', ': :', '[', '"', '  bogus: 1', '\t'))).map(([at, replacement]) => {
+    const lines = basePolicyText.split('\n');
+    lines.splice(at % lines.length, at % 3, ...(at % 3 === 2 ? [] : [replacement]));
+    return lines.join('\n');
+  });
+
+  it('answers every text with diagnostics placed inside the text, never a 500', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(editedText, fc.string({ maxLength: 300 })), async (text) => {
+        const response = await validate({ text });
+        expect(response.statusCode).toBe(200);
+        const body = response.json();
+        expect(body.valid).toBe(body.diagnostics.length === 0);
+        const lines = text.split('\n').length;
+        for (const diagnostic of body.diagnostics) {
+          expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+          expect(diagnostic.line).toBeLessThanOrEqual(lines);
+          expect(diagnostic.col).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('answers any JSON sent to the studio\'s routes with a decision, a picture or a problem, never a 500', async () => {
+    const routes = ['/studio/api/draft/compare', '/studio/api/draft/evaluate', '/studio/api/timeline', '/v1/policies/validate'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.jsonValue(), async (url, body) => {
+        const response = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body) ?? 'null' });
+        expect(response.statusCode).toBeLessThan(500);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('compares, evaluates and draws under edited drafts without a 500', async () => {
+    const request = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
+    await fc.assert(
+      fc.asyncProperty(editedText, async (text) => {
+        const answers = await Promise.all([
+          app.inject({ method: 'POST', url: '/studio/api/draft/compare', payload: { text, against: { id: 'clicksend-sla', version: '1.0.0' } } }),
+          app.inject({ method: 'POST', url: '/studio/api/draft/evaluate', payload: { text, request } }),
+          app.inject({ method: 'POST', url: '/studio/api/timeline', payload: { request, draft: { text } } }),
+        ]);
+        for (const answer of answers) expect(answer.statusCode, answer.body.slice(0, 200)).toBeLessThan(500);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
