@@ -159,12 +159,19 @@ describe('the studio in Chromium', { timeout: 60_000 }, () => {
     const page = await open('#/draft');
     await page.locator('.draft-status.valid').waitFor();
     const draft = basePolicyText.replace('version: "1.0.0"', 'version: "1.1.0"').replace('status: published', 'status: draft');
+    // Completion from the policy schema: under `rebate:` (after its tiers and caps), "cap" offers rebate's keys.
+    await pasteDraft(page, `${draft.slice(0, draft.indexOf('  capClause:'))}  `);
+    await page.keyboard.type('cap');
+    const completions = await page.locator('.cm-tooltip-autocomplete li').allTextContents();
+    expect(completions).toEqual(['capClause', 'caps']);
+
     const broken = draft.replace('    - uptimeBelow: 97\n', '    - uptimeBelow: "97"\n');
     const brokenLine = broken.split('\n').indexOf('    - uptimeBelow: "97"') + 1;
     await pasteDraft(page, broken);
-    await page.locator('.draft-status.invalid').waitFor();
-    const problem = page.locator('.diagnostics li').first();
-    await expect(problem.getAttribute('data-line')).resolves.toBe(String(brokenLine));
+    const problem = page.locator(`.diagnostics li[data-line="${brokenLine}"]`);
+    await problem.waitFor();
+    expect(await page.locator('.diagnostics li').count()).toBe(1);
+    expect(await problem.textContent()).toContain('SCHEMA_WRONG_TYPE');
     await problem.getByRole('button').click();
     const marked = page.locator(`.cm-line[data-problem-line="${brokenLine}"]`);
     await marked.waitFor();

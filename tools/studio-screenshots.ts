@@ -26,8 +26,8 @@ const app = await buildApp({ store: opened.store });
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
 const browser = await launchChromium();
 
-async function shoot(name: string, hash: string, options: { width?: number; act?: (page: Page) => Promise<void>; fullPage?: boolean } = {}): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, locale: 'en-US' });
+async function shoot(name: string, hash: string, options: { width?: number; locale?: string; act?: (page: Page) => Promise<void>; fullPage?: boolean } = {}): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, locale: options.locale ?? 'en-US' });
   await page.goto(`${base}/studio/${hash}`);
   await page.locator('main:not([aria-busy])').waitFor();
   await options.act?.(page);
@@ -68,7 +68,7 @@ try {
       await page.evaluate(() => document.getElementById('draft-editor-heading')?.scrollIntoView());
     },
   });
-  await shoot('phone', '#/terms/clicksend-sla/1.0.0', { width: 390, fullPage: false });
+  await shoot('phone-sv', '#/terms/clicksend-sla/1.0.0', { width: 390, locale: 'sv-SE', fullPage: false });
 } finally {
   await browser.close();
   await app.close();

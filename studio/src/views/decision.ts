@@ -42,7 +42,7 @@ export function decisionView(decision: Decision, timeline: Timeline | null): HTM
   return h('div', { class: 'decision' },
     h('p', { class: 'muted' }, t('result.under', { id: decision.policy.id, version: decision.policy.version, sha: decision.policy.sha256.slice(0, 12) })),
     decision.rebate ? rebatePart(decision.rebate) : null,
-    timeline ? timelinePicture(timeline) : null,
+    timeline ? timelinePicture(timeline, new Map((decision.rebate?.incidents ?? []).map((incident) => [incident.id, incident.countedMinutes]))) : null,
     decision.support ? supportPart(decision.support) : null,
     h('section', { 'aria-labelledby': 'result-explanation' }, h('h3', { id: 'result-explanation' }, t('result.explanation')), h('ol', { class: 'explanation' }, ...decision.explanation.map((line) => h('li', {}, line)))));
 }

@@ -7,6 +7,7 @@ import { Decoration, EditorView } from '@codemirror/view';
 import type { DecorationSet } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import type { Diagnostic } from '../types.js';
+import { schemaHelp } from './schema-help.js';
 
 const markProblemLines = StateEffect.define<readonly number[]>();
 
@@ -50,6 +51,7 @@ export function policyEditor(parent: HTMLElement, label: string, onChange: () =>
         basicSetup,
         yaml(),
         lintGutter(),
+        schemaHelp(),
         problemLines,
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {

@@ -13,7 +13,7 @@ const PERIOD_SHARE = 0.75;
  * The month as a picture: each incident's whole span and the part that counts,
  * maintenance windows (excused or not), and the claim window with the claim.
  */
-export function timelinePicture(timeline: Timeline): HTMLElement {
+export function timelinePicture(timeline: Timeline, countedMinutes: ReadonlyMap<string, number>): HTMLElement {
   const from = Date.parse(timeline.period.start);
   const periodEnd = Date.parse(timeline.period.end);
   const to = Math.max(Date.parse(timeline.claimWindow.end), periodEnd);
@@ -32,7 +32,9 @@ export function timelinePicture(timeline: Timeline): HTMLElement {
     y += ROW;
   };
   for (const incident of timeline.incidents) {
-    lane(incident.id,
+    const minutes = countedMinutes.get(incident.id);
+    const note = svg('text', { x: x(incident.span.end) + 6, y: y + 12, class: 'lane' }, minutes === undefined ? '' : t('result.minutes', { minutes }));
+    lane(incident.id, note,
       bar(incident.span.start, incident.span.end, y, 'incident', t('timeline.incident', { id: incident.id, cause: incident.cause, start: incident.span.start, end: incident.span.end })),
       ...(incident.counted ? [bar(incident.counted.start, incident.counted.end, y + 4, 'counted', t('timeline.counted', { id: incident.id, start: incident.counted.start, end: incident.counted.end }))] : []));
   }
