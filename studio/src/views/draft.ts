@@ -36,6 +36,46 @@ function comparisonView(comparison: Comparison): HTMLElement {
     comparison.caseProblems.length > 0 ? h('ul', { class: 'problem' }, ...comparison.caseProblems.map((problem) => h('li', {}, problem.text))) : null);
 }
 
+/** Where a check of the draft shows what it found. */
+interface CheckOutputs {
+  readonly status: HTMLElement;
+  readonly problems: HTMLElement;
+  readonly comparison: HTMLElement;
+}
+
+/**
+ * Checks the draft a moment after each change: POST /v1/policies/validate, its
+ * problems inline, then the comparison with the chosen loaded version. A newer
+ * check makes an older answer moot.
+ */
+function liveCheck(editor: () => PolicyEditor, against: () => string, outputs: CheckOutputs): () => void {
+  const { status, problems, comparison } = outputs;
+  let turn = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const check = async () => {
+    const mine = ++turn;
+    const text = editor().text();
+    const checked = await postJson<Validation>('/v1/policies/validate', { text });
+    if (mine !== turn) return;
+    if (!checked.ok) return fill(problems, problemBox(checked));
+    const { valid, diagnostics, policy } = checked.body;
+    editor().showProblems(diagnostics);
+    status.className = `draft-status ${valid ? 'valid' : 'invalid'}`;
+    status.textContent = valid && policy ? t('draft.valid', { id: policy.id, version: policy.version, status: policy.status }) : t('draft.invalid', { count: diagnostics.length });
+    fill(problems, diagnostics.length > 0 ? problemsList(diagnostics, editor()) : null);
+    if (!valid) return fill(comparison, h('p', { class: 'muted' }, t('draft.fixFirst')));
+    const [id = '', version = ''] = against().split('/');
+    fill(comparison, h('p', { class: 'muted' }, t('draft.comparing')));
+    const compared = await postJson<Comparison>('/studio/api/draft/compare', { text, against: { id, version } });
+    if (mine !== turn) return;
+    fill(comparison, compared.ok ? comparisonView(compared.body) : problemBox(compared));
+  };
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), CHECK_AFTER_MS);
+  };
+}
+
 /** Edit a draft in the browser: checked live by POST /v1/policies/validate, compared with a loaded version, and tried. Nothing is saved. */
 export async function draftView(main: HTMLElement, parts: readonly string[]): Promise<void> {
   fill(main, h('h1', {}, t('draft.heading')), loading());
@@ -48,35 +88,9 @@ export async function draftView(main: HTMLElement, parts: readonly string[]): Pr
   const options = (selected: string) => versions.map((version) => h('option', { value: key(version), selected: key(version) === selected }, `${version.id} ${version.version}`));
   const startFrom = h('select', { id: 'draft-start' }, ...options(key(initial)));
   const against = h('select', { id: 'draft-against' }, ...options(key(initial)));
-  const status = h('p', { class: 'draft-status', role: 'status', 'aria-live': 'polite' });
-  const problems = h('div', { class: 'draft-problems' });
-  const comparison = h('div', { class: 'comparison', 'aria-live': 'polite' });
+  const outputs = { status: h('p', { class: 'draft-status', role: 'status', 'aria-live': 'polite' }), problems: h('div', { class: 'draft-problems' }), comparison: h('div', { class: 'comparison', 'aria-live': 'polite' }) };
   const editorHost = h('div', { class: 'editor', id: 'draft-editor' });
-
-  let turn = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const check = async () => {
-    const mine = ++turn;
-    const text = editor.text();
-    const checked = await postJson<Validation>('/v1/policies/validate', { text });
-    if (mine !== turn) return;
-    if (!checked.ok) return fill(problems, problemBox(checked));
-    const { valid, diagnostics, policy } = checked.body;
-    editor.showProblems(diagnostics);
-    status.className = `draft-status ${valid ? 'valid' : 'invalid'}`;
-    status.textContent = valid && policy ? t('draft.valid', { id: policy.id, version: policy.version, status: policy.status }) : t('draft.invalid', { count: diagnostics.length });
-    fill(problems, diagnostics.length > 0 ? problemsList(diagnostics, editor) : null);
-    if (!valid) return fill(comparison, h('p', { class: 'muted' }, t('draft.fixFirst')));
-    const [id = '', version = ''] = against.value.split('/');
-    fill(comparison, h('p', { class: 'muted' }, t('draft.comparing')));
-    const compared = await postJson<Comparison>('/studio/api/draft/compare', { text, against: { id, version } });
-    if (mine !== turn) return;
-    fill(comparison, compared.ok ? comparisonView(compared.body) : problemBox(compared));
-  };
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void check(), CHECK_AFTER_MS);
-  };
+  const schedule = liveCheck(() => editor, () => against.value, outputs);
   const editor = policyEditor(editorHost, t('draft.editorLabel'), schedule);
   const loadStart = async () => {
     const [id = '', version = ''] = startFrom.value.split('/');
@@ -88,14 +102,14 @@ export async function draftView(main: HTMLElement, parts: readonly string[]): Pr
   await loadStart();
 
   const runner = await caseRunner({ policyId: initial.id, version: () => undefined, draft: () => ({ text: editor.text() }), idPrefix: 'draft' });
+  const field = (select: HTMLSelectElement, label: string) => h('div', { class: 'field' }, h('label', { for: select.id }, label), select);
+  const part = (id: string, title: string, ...content: HTMLElement[]) => h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...content);
   fill(main,
     h('h1', {}, t('draft.heading')),
     h('p', { class: 'lead' }, t('draft.lead')),
-    h('div', { class: 'fields' },
-      h('div', { class: 'field' }, h('label', { for: startFrom.id }, t('draft.startFrom')), startFrom),
-      h('div', { class: 'field' }, h('label', { for: against.id }, t('draft.against')), against)),
+    h('div', { class: 'fields' }, field(startFrom, t('draft.startFrom')), field(against, t('draft.against'))),
     h('div', { class: 'draft-layout' },
-      h('section', { 'aria-labelledby': 'draft-editor-heading' }, h('h2', { id: 'draft-editor-heading' }, t('draft.editorHeading')), editorHost, status, problems),
-      h('section', { 'aria-labelledby': 'draft-compare-heading' }, h('h2', { id: 'draft-compare-heading' }, t('draft.compareHeading')), comparison)),
-    h('section', { 'aria-labelledby': 'draft-try-heading' }, h('h2', { id: 'draft-try-heading' }, t('draft.tryHeading')), runner));
+      part('draft-editor-heading', t('draft.editorHeading'), editorHost, outputs.status, outputs.problems),
+      part('draft-compare-heading', t('draft.compareHeading'), outputs.comparison)),
+    part('draft-try-heading', t('draft.tryHeading'), runner));
 }
