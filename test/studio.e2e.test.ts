@@ -164,6 +164,7 @@ describe('the studio in Chromium', { timeout: 60_000 }, () => {
     await page.keyboard.type('cap');
     const completions = await page.locator('.cm-tooltip-autocomplete li').allTextContents();
     expect(completions).toEqual(['capClause', 'caps']);
+    await page.keyboard.press('Escape');
 
     const broken = draft.replace('    - uptimeBelow: 97\n', '    - uptimeBelow: "97"\n');
     const brokenLine = broken.split('\n').indexOf('    - uptimeBelow: "97"') + 1;

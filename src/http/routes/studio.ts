@@ -22,7 +22,7 @@ const contentSecurityPolicy = {
   directives: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    // CodeMirror positions its editor with style attributes set from script.
+    // CodeMirror writes style attributes and style elements from script (a stricter style-src blocks them; scripts stay 'self' only).
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
     connectSrc: ["'self'"],
