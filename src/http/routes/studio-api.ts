@@ -51,7 +51,8 @@ function findVersion(registry: PolicyRegistry, reply: FastifyReply, id: string, 
 
 /** What the studio page reads beyond the public API: sources with term lines, example months, timelines and draft previews. */
 export function studioApiRoutes(app: FastifyInstance, { store, now }: StudioApiOptions): void {
-  app.get('/studio/api/policies', { schema: hidden }, async () => {
+  // An open page asks every few seconds whether the policies were reloaded: not worth a log line each time.
+  app.get('/studio/api/policies', { schema: hidden, logLevel: 'warn' }, async () => {
     const registry = store.current();
     return {
       today: new Date(now()).toISOString().slice(0, 10),
