@@ -162,6 +162,7 @@ describe('the studio in Chromium', { timeout: 60_000 }, () => {
     // Completion from the policy schema: under `rebate:` (after its tiers and caps), "cap" offers rebate's keys.
     await pasteDraft(page, `${draft.slice(0, draft.indexOf('  capClause:'))}  `);
     await page.keyboard.type('cap');
+    await page.locator('.cm-tooltip-autocomplete li').first().waitFor();
     const completions = await page.locator('.cm-tooltip-autocomplete li').allTextContents();
     expect(completions).toEqual(['capClause', 'caps']);
     await page.keyboard.press('Escape');
