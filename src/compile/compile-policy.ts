@@ -66,6 +66,7 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     file: file.file,
     bytes: file.bytes,
     document,
+    source: { text: file.text, locate: file.source.locate },
     periodZone: document.period.timeZone,
     monthMinutes: document.downtime.monthMinutes,
     countFrom: document.downtime.countFrom,

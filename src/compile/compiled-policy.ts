@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Duration } from 'luxon';
+import type { YamlSource } from '../load/yaml-source.js';
 import type { ExactRatio } from '../model/exact-ratio.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { RebateRules } from './rebate-rules.js';
@@ -54,6 +55,8 @@ export interface CompiledPolicy {
   /** The file's exact bytes, as legal wrote them. */
   readonly bytes: Buffer;
   readonly document: PolicyDocument;
+  /** The file's text and where each term is written in it, for people reading the terms beside their source. */
+  readonly source: { readonly text: string; readonly locate: YamlSource['locate'] };
   readonly periodZone: string;
   readonly monthMinutes: number;
   readonly countFrom: 'report' | 'start';

@@ -127,7 +127,7 @@ class WindowIndex {
 }
 
 /** The part of an incident that may count before maintenance: from its report, within the period. */
-function countedSpan(policy: CompiledPolicy, incident: Incident, period: Interval, notes: string[], show: (ms: number) => string): Interval | null {
+export function countedSpan(policy: CompiledPolicy, incident: Incident, period: Interval, notes: string[], show: (ms: number) => string): Interval | null {
   if (policy.excludedCauses.has(incident.cause)) {
     notes.push(`cause "${incident.cause}" is excluded by the policy: counts nothing`);
     return null;

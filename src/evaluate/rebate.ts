@@ -4,7 +4,6 @@ import { claimReasonCodes, earnedTier, NO_REBATE_EARNED } from '../compile/rebat
 import type { OutcomeEventParams } from '../compile/rebate-rules.js';
 import { ExactRatio, unitsToText } from '../model/exact-ratio.js';
 import type { RebateDecision } from '../model/evaluate-request.js';
-import { ExactDecimal } from '../model/values.js';
 import { claimStatus } from './claim.js';
 import { countDowntime } from './downtime.js';
 import type { Charges, Facts } from './facts.js';

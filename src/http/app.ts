@@ -16,7 +16,9 @@ import { evaluateRoute } from './routes/evaluate.js';
 import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
 import { problemTypeRoutes } from './routes/problem-types.js';
+import { studioRoutes } from './routes/studio.js';
 import { targetsRoute } from './routes/targets.js';
+import { validatePolicyRoute } from './routes/validate-policy.js';
 
 /** A request body larger than this is refused with 413 before it is parsed. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -89,5 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCache ?? DEFAULT_DECISION_CACHE) });
   targetsRoute(app, options.store);
   problemTypeRoutes(app, options.store);
+  validatePolicyRoute(app, options.store);
+  await studioRoutes(app, { store: options.store, now: options.now ?? Date.now });
   return app;
 }

@@ -124,11 +124,15 @@ export async function readPolicyFile(file: string, folderId: string, fileVersion
     if (!bytes || bytes.length > MAX_POLICY_FILE_BYTES) {
       return { problem: { ...at(file), code: 'FILE_TOO_LARGE', message: `the file has ${bytes?.length ?? size} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}` } };
     }
-    const text = bytes.toString('utf8');
-    return { file, folderId, fileVersion, bytes, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
+    return policyFileFromText(file, folderId, fileVersion, bytes.toString('utf8'), bytes);
   } catch (error) {
     return { problem: unreadable(file, 'the file', error) };
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/** A policy text that is not (yet) a file, such as a draft pasted in the studio: parsed the same way. */
+export function policyFileFromText(file: string, folderId: string, fileVersion: string, text: string, bytes: Buffer = Buffer.from(text, 'utf8')): PolicyFile {
+  return { file, folderId, fileVersion, bytes, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
 }

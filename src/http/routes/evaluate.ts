@@ -11,6 +11,7 @@ import { decisionSchema } from '../../schemas/decision-schema.js';
 import { evaluateRequestSchema } from '../../schemas/evaluate-request-schema.js';
 import { problem } from '../../errors/problem.js';
 import { rawBodyOf } from '../json-body.js';
+import { EXAMPLE_FILE, exampleFrom } from '../package-files.js';
 import { problemDetailsSchema } from '../problem-details.js';
 import { withoutIdentity } from '../../schemas/without-identity.js';
 import { sendProblems } from '../send-problems.js';
@@ -44,7 +45,7 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       schema: {
         tags: ['decisions'],
         summary: 'Judge the facts of a month and/or of tickets under a policy.',
-        body: withoutIdentity(evaluateRequestSchema),
+        body: { ...withoutIdentity(evaluateRequestSchema), ...exampleFrom(EXAMPLE_FILE) },
         response: { 200: withoutIdentity(decisionSchema), '4xx': problemDetailsSchema, 503: problemDetailsSchema },
       },
       validatorCompiler: () => validateRequestBody,
