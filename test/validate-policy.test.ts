@@ -155,6 +155,12 @@ describe('the draft routes under arbitrary input', () => {
     return lines.join('\n');
   });
 
+  it('answers an alias to no anchor with a YAML problem at the alias (found by the property below)', async () => {
+    const response = await validate({ text: `${basePolicyText}\nextra: *nowhere\n` });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().diagnostics).toContainEqual(expect.objectContaining({ code: 'YAML_SYNTAX', line: basePolicyText.split('\n').length + 1, col: 8 }));
+  });
+
   it('answers every text with diagnostics placed inside the text, never a 500', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(editedText, fc.string({ maxLength: 300 })), async (text) => {

@@ -56,11 +56,26 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     },
   });
 
-  const readable = problems.length === 0;
-  const value: unknown = readable ? doc.toJS({ maxAliasCount: MAX_ALIASES }) : undefined;
+  const value = problems.length === 0 ? plainValue(doc, file, problems, at) : undefined;
   const locate = (path: JsonPath, atKey = false): Position => at(offsetOf(doc, path, atKey));
   const place = (found: Problem): Diagnostic => ({ ...found, file, ...locate(found.path, found.atKey === true) });
   return { file, value, problems, place, locate };
+}
+
+/** The document as plain values; an alias to an anchor set nowhere before it is a problem, not an exception. */
+function plainValue(doc: Document, file: string, problems: Diagnostic[], at: (offset: number) => Position): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        if (!offset) offset = node.range?.[0] ?? 0;
+      },
+    });
+    problems.push({ code: 'YAML_SYNTAX', message: 'an alias (*name) must refer to an anchor (&name) set before it; write the value out instead', path: [], file, ...at(offset) });
+    return undefined;
+  }
 }
 
 /** The offset of the node at `path`, or of the nearest ancestor that exists. */
