@@ -1,6 +1,6 @@
 // `npm run bench:soak`: the real service process under a sustained stream of
 // distinct bodies, some of them large (about 1 MB), with a policy reload every few
-// seconds and the decision log on. Reports RSS at start and end, latency, errors
+// seconds, a rule that reads `account`, and the decision log on. Reports RSS at start and end, latency, errors
 // and 5xx, then stops the process gracefully and checks every decision answered
 // 200 is in the log. Not part of `npm test`.
 import { spawn } from 'node:child_process';
@@ -29,7 +29,10 @@ const freePort = (): Promise<number> =>
 const dir = mkdtempSync(join(tmpdir(), 'soak-'));
 cpSync('policies', join(dir, 'policies'), { recursive: true });
 const policyFile = join(dir, 'policies', 'clicksend-sla', '1.0.0.yaml');
-const original = readFileSync(policyFile, 'utf8');
+// The legal guide's own example rule, which reads `account`: large accounts must not grow the rule memo either.
+const accountRule = ['rules:', '  - id: trial-accounts-excluded', '    when:', '      all:', '        - { fact: account, path: $.plan, operator: equal, value: trial }', '    then:', '      outcome: ineligible', '      code: TRIAL_ACCOUNT', '      message: trial accounts are not covered by the SLA'].join('\n');
+const original = readFileSync(policyFile, 'utf8').replace('rules: []', accountRule);
+writeFileSync(policyFile, original);
 const logFile = join(dir, 'decisions.ndjson');
 const port = await freePort();
 const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...env, PORT: String(port), POLICIES_DIR: join(dir, 'policies'), DECISION_LOG: logFile, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'inherit', 'inherit'] });
