@@ -33,6 +33,18 @@ export function offsetChanges(zone: string, year: number): readonly OffsetChange
   return changesByYear.getOrCompute(`${zone}|${year}`, () => findOffsetChanges(zone, year));
 }
 
+/**
+ * Finds the offset changes of the years [fromYear, toYear] ahead of need, a few
+ * years per turn of the event loop so requests go on meanwhile: the first request
+ * that spans centuries then finds them known.
+ */
+export async function findOffsetChangesAhead(zone: string, fromYear: number, toYear: number): Promise<void> {
+  for (let year = fromYear; year <= toYear; year++) {
+    offsetChanges(zone, year);
+    if (year % 8 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Every calendar in a zone, and every reload of it, shares what was found. */
 const changesByYear = new ByteBoundedMemo<string, readonly OffsetChange[]>(2 * 1024 * 1024, (changes, key) => stringBytes(key) + 48 * changes.length + 2 * ENTRY_OVERHEAD_BYTES);
 

@@ -8,8 +8,8 @@ import { parseInstant } from './instants.js';
 export const MAX_ITEMS_PER_LIST = 5000;
 
 /** Instants a contract can speak of; far outside, calendar arithmetic would only search in vain. */
-const EARLIEST = Date.UTC(1970, 0, 1);
-const LATEST = Date.UTC(3000, 0, 1);
+export const EARLIEST = Date.UTC(1970, 0, 1);
+export const LATEST = Date.UTC(3000, 0, 1);
 const RANGE_TEXT = 'from 1970-01-01 up to 3000-01-01';
 const ZERO = '0'.charCodeAt(0);
 

@@ -43,7 +43,9 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Builds the HTTP app on a policy store; it never listens (the process module does). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const headersTimeout = Math.min(options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS, requestTimeout);
+  // Node wants the header limit within the whole-request limit (0 turns either off).
+  const headerTimeout = options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS;
+  const headersTimeout = requestTimeout > 0 ? Math.min(headerTimeout, requestTimeout) : headerTimeout;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,

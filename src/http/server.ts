@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { DecisionLog } from '../decision-log/decision-log.js';
 import { formatDiagnostic } from '../errors/problem.js';
+import { findOffsetChangesAhead } from '../compile/zone-transitions.js';
+import { EARLIEST, LATEST } from '../evaluate/facts.js';
 import { setMemoBudgets } from '../model/memo-budgets.js';
+import type { PolicyRegistry } from '../registry/policy-registry.js';
 import { PolicyStore } from '../registry/policy-store.js';
 import { PolicyWatcher, pollIntervalFrom } from '../registry/policy-watcher.js';
 import { buildApp, DEFAULT_DECISION_CACHE } from './app.js';
@@ -111,7 +114,14 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
+  void findCalendarOffsetChangesAhead(store.current());
   return app;
+}
+
+/** The DST changes of every year a request may reach, found in the background for each calendar's zone (see work-calendar.ts). */
+async function findCalendarOffsetChangesAhead(registry: PolicyRegistry): Promise<void> {
+  const calendars = registry.ids().flatMap((id) => (registry.versions(id) ?? []).flatMap((policy) => [...policy.priorities.values()].flatMap((priority) => [priority.action.calendar, priority.response.calendar])));
+  for (const zone of new Set(calendars.filter((calendar) => !calendar.alwaysOpen).map((calendar) => calendar.timeZone))) await findOffsetChangesAhead(zone, new Date(EARLIEST).getUTCFullYear() - 1, new Date(LATEST).getUTCFullYear());
 }
 
 /** At the end of the grace period, the connections still open (a stalled upload) are cut, so closing can finish. */
