@@ -9,8 +9,12 @@ import { requestAjv } from '../evaluate/request.js';
 import type { PolicyStore } from '../registry/policy-store.js';
 import { installErrorHandlers } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
+import { metricsSource } from '../metrics/cluster-metrics.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { evaluateRoute } from './routes/evaluate.js';
+import { evaluationsRoute } from './routes/evaluations.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoute } from './routes/metrics.js';
 import { policyRoutes } from './routes/policies.js';
 import { problemTypeRoutes } from './routes/problem-types.js';
 import { targetsRoute } from './routes/targets.js';
@@ -26,6 +30,8 @@ export interface AppOptions {
   readonly now?: () => number;
   /** Decisions remembered for repeated requests; 0 turns the cache off. */
   readonly decisionCacheSize?: number;
+  /** What /metrics reports; the process passes its own so it can count reloads too. */
+  readonly metrics?: ServiceMetrics;
 }
 
 export const DEFAULT_DECISION_CACHE_SIZE = 2048;
@@ -67,9 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   installErrorHandlers(app);
+  const metrics = options.metrics ?? new ServiceMetrics();
+  metrics.describePolicies(() => options.store.current());
+  metricsRoute(app, metrics, metricsSource(metrics, (why) => app.log.warn({ why }, 'serving this worker\'s metrics only')));
   healthRoutes(app, options.store);
   policyRoutes(app, options.store);
-  evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCacheSize ?? DEFAULT_DECISION_CACHE_SIZE) });
+  evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCacheSize ?? DEFAULT_DECISION_CACHE_SIZE), metrics });
+  await evaluationsRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, metrics, lineLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   targetsRoute(app, options.store);
   problemTypeRoutes(app);
   return app;

@@ -1,48 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { problem } from '../errors/problem.js';
-import type { JsonPath, Problem } from '../errors/problem.js';
+import type { Problem } from '../errors/problem.js';
+import { readJsonText } from '../evaluate/json-text.js';
 
 /** Carries problems found while reading a body through fastify's error path to the error handler. */
 export class BodyProblems extends Error {
   constructor(readonly problems: readonly Problem[]) {
     super(problems[0]?.message ?? 'bad body');
   }
-}
-
-/** No request needs deeper nesting; far deeper would only exhaust the stack of whatever reads it. */
-export const MAX_JSON_DEPTH = 32;
-
-const [QUOTE, BACKSLASH, OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY] = [...'"\\{[}]'].map((char) => char.charCodeAt(0));
-
-/** How deeply the JSON text nests arrays and objects (a scan of the text, so any depth is safe to measure). */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === BACKSLASH) index++; // skip the escaped character
-      else if (char === QUOTE) inString = false;
-    } else if (char === QUOTE) inString = true;
-    else if (char === OPEN_OBJECT || char === OPEN_ARRAY) deepest = Math.max(deepest, ++depth);
-    else if (char === CLOSE_OBJECT || char === CLOSE_ARRAY) depth--;
-  }
-  return deepest;
-}
-
-/** Keys that would reach an object's prototype if the body were ever merged into another object. */
-function findPoisonedKey(root: unknown): JsonPath | null {
-  const pending: { value: unknown; path: JsonPath }[] = [{ value: root, path: [] }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value, path } = next;
-    if (value === null || typeof value !== 'object') continue;
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) return [...path, key];
-      pending.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
-    }
-  }
-  return null;
 }
 
 const rawBodies = new WeakMap<FastifyRequest, string>();
@@ -57,19 +21,9 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
-    if (text.trim() === '') return done(new BodyProblems([problem('REQUEST_MALFORMED', 'the body is empty; send a JSON object')]), undefined);
-    if (nestingDepth(text) > MAX_JSON_DEPTH) {
-      return done(new BodyProblems([problem('REQUEST_INVALID', `the body nests arrays and objects more than ${MAX_JSON_DEPTH} deep`)]), undefined);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      return done(new BodyProblems([problem('REQUEST_MALFORMED', `the body is not valid JSON: ${(error as Error).message}`)]), undefined);
-    }
-    const poisoned = text.includes('__proto__') || text.includes('constructor') ? findPoisonedKey(parsed) : null;
-    if (poisoned) return done(new BodyProblems([problem('REQUEST_INVALID', `the key "${String(poisoned[poisoned.length - 1])}" is not allowed`, poisoned)]), undefined);
+    const read = readJsonText(text, 'the body');
+    if (!read.ok) return done(new BodyProblems(read.problems), undefined);
     rawBodies.set(request, text);
-    done(null, parsed);
+    done(null, read.value);
   });
 }

@@ -2,6 +2,7 @@ import { watch } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { DecisionLog } from '../decision-log/decision-log.js';
 import { formatDiagnostic } from '../errors/problem.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { PolicyStore } from '../registry/policy-store.js';
 import { buildApp } from './app.js';
 
@@ -46,8 +47,10 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
   }
   const store = opened.store;
   const decisionLog = config.decisionLogPath ? new DecisionLog(config.decisionLogPath) : undefined;
+  const metrics = new ServiceMetrics();
   const app = await buildApp({
     store,
+    metrics,
     logger: { level: config.logLevel },
     ...(config.bodyLimit === undefined ? {} : { bodyLimit: config.bodyLimit }),
     ...(decisionLog ? { decisionLog } : {}),
@@ -56,6 +59,7 @@ export async function startServer(config: ServerConfig): Promise<FastifyInstance
 
   const reload = async (why: string): Promise<void> => {
     const problems = await store.reload();
+    metrics.reloaded(problems.length > 0 ? 'refused' : 'accepted');
     if (problems.length > 0) {
       app.log.error({ why, problems: problems.map(formatDiagnostic) }, 'policy reload refused; the last good policies keep serving');
       return;

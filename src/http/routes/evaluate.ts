@@ -6,6 +6,7 @@ import { evaluate } from '../../evaluate/evaluate.js';
 import { validateRequestBody } from '../../evaluate/request.js';
 import { serializeDecision } from '../../evaluate/serialize-decision.js';
 import type { Decision, EvaluateRequest } from '../../model/evaluate-request.js';
+import type { ServiceMetrics } from '../../metrics/service-metrics.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionSchema } from '../../schemas/decision-schema.js';
 import { evaluateRequestSchema } from '../../schemas/evaluate-request-schema.js';
@@ -19,11 +20,12 @@ export interface EvaluateRouteOptions {
   readonly now: () => number;
   readonly decisionLog: DecisionLog | undefined;
   readonly cache: DecisionCache;
+  readonly metrics: ServiceMetrics;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, cache }: EvaluateRouteOptions): void {
+export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, cache, metrics }: EvaluateRouteOptions): void {
   const logged = (request: EvaluateRequest, decision: Decision): void =>
     decisionLog?.append({ decisionId: decision.decisionId, time: new Date().toISOString(), policy: decision.policy, request, decision });
 
@@ -44,12 +46,18 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       const key = DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
       const decisionId = randomUUID();
       const remembered = key === undefined ? undefined : cache.get(registry, key, decisionId);
+      if (key !== undefined) metrics.cacheLookup(remembered !== undefined);
       if (remembered !== undefined) {
+        metrics.decidedSerialized(remembered);
         if (decisionLog) logged(request.body, JSON.parse(remembered) as Decision);
         return reply.type(JSON_TYPE).send(remembered);
       }
       const result = await evaluate(registry, request.body, { now: now(), decisionId });
-      if (!result.ok) return sendProblems(reply, result.problems);
+      if (!result.ok) {
+        metrics.refused(result.problems[0]?.code ?? 'REQUEST_INVALID');
+        return sendProblems(reply, result.problems);
+      }
+      metrics.decided(result.decision);
       const serialized = serializeDecision(result.decision);
       if (key !== undefined) cache.set(registry, key, result.decision, serialized);
       logged(request.body, result.decision);
