@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { configFromEnv, startServer } from '../http/server.js';
+import { serve } from '../http/cluster.js';
+import { configFromEnv } from '../http/server.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { replayCommand } from './commands/replay.js';
@@ -57,13 +58,13 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
 
   program
     .command('serve')
-    .description('Serve the HTTP API (as `npm start`), reloading policies when they change.')
+    .description('Serve the HTTP API (as `npm start`, WORKERS processes), reloading policies when they change.')
     .option('-p, --policies <dir>', 'the policies folder', process.env['POLICIES_DIR'] ?? DEFAULT_POLICIES_DIR)
     .option('--host <host>', 'the address to listen on', process.env['HOST'] ?? '127.0.0.1')
     .option('--port <port>', 'the port to listen on', process.env['PORT'] ?? '3000')
     .action(async (options: { policies: string; host: string; port: string }) => {
-      const app = await startServer({ ...configFromEnv(process.env), policiesDir: options.policies, host: options.host, port: Number(options.port) });
-      if (!app) exit(1);
+      const code = await serve({ ...configFromEnv(process.env), policiesDir: options.policies, host: options.host, port: Number(options.port) }, process.env);
+      if (code !== null) exit(code);
     });
 
   return program;

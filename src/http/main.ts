@@ -1,3 +1,5 @@
-import { configFromEnv, startServer } from './server.js';
+import { serve } from './cluster.js';
+import { configFromEnv } from './server.js';
 
-await startServer(configFromEnv(process.env));
+const code = await serve(configFromEnv(process.env), process.env);
+if (code !== null) process.exit(code);

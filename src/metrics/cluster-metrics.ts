@@ -8,7 +8,7 @@ import type { ServiceMetrics } from './service-metrics.js';
 // worker's metrics (prom-client's AggregatorRegistry) and sends the sum back.
 const SCRAPE = 'policy:metrics-scrape';
 const SCRAPED = 'policy:metrics-scraped';
-const SCRAPE_TIMEOUT_MS = 5_000;
+const SCRAPE_TIMEOUT_MS = 6_000; // longer than prom-client's own 5 s, so its error is the one reported
 
 interface ScrapeMessage {
   readonly type: typeof SCRAPE;
