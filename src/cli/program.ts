@@ -3,6 +3,8 @@ import { serve } from '../http/cluster.js';
 import { configFromEnv } from '../http/server.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { evaluateBatchCommand } from './commands/evaluate-batch.js';
+import type { BatchOptions } from './commands/evaluate-batch.js';
 import { replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
@@ -26,11 +28,21 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
 
   program
     .command('evaluate')
-    .description('Print the decision for a case file: the body of POST /v1/evaluate, as JSON or YAML.')
-    .argument('<case>', 'the case file')
+    .description('Print the decision for a case file (the body of POST /v1/evaluate, as JSON or YAML), or answer a batch of NDJSON requests over every core.')
+    .argument('[case]', 'the case file')
     .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
     .option('--pretty', 'indent the JSON for reading', false)
-    .action(async (caseFile: string, options: { policies: string; pretty: boolean }) => exit(await evaluateCommand(caseFile, options, output)));
+    .option('--batch <file>', 'an NDJSON file, one request per line: write one decision (or problem) per line, in order')
+    .option('--out <file>', 'with --batch: write the answers to this file instead of stdout')
+    .option('--shard <i/n>', 'with --batch: answer only the lines whose index % n is i (default: JOB_COMPLETION_INDEX of SHARD_COUNT)')
+    .option('--threads <n>', 'with --batch: worker threads (default: one per core)')
+    .action(async (caseFile: string | undefined, options: { policies: string; pretty: boolean } & BatchOptions & { batch?: string }) => {
+      if ((caseFile === undefined) === (options.batch === undefined)) {
+        output.err('give either a case file or --batch <file>');
+        return exit(1);
+      }
+      exit(options.batch === undefined ? await evaluateCommand(caseFile ?? '', options, output) : await evaluateBatchCommand(options.batch, options, output));
+    });
 
   program
     .command('test')
@@ -51,7 +63,7 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
   program
     .command('replay')
     .description('Re-evaluate the decisions of a decision log (DECISION_LOG) and report every one that would now differ; exit 1 when any does.')
-    .argument('<log>', 'the NDJSON decision log')
+    .argument('<log>', 'the NDJSON decision log (with the per-worker <log>.<n> files of a cluster)')
     .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
     .option('--version <version>', 'judge every decision under this version instead of the one each request would now get')
     .action(async (log: string, options: { policies: string; version?: string }) => exit(await replayCommand(log, options, output)));

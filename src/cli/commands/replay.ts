@@ -1,4 +1,5 @@
 import { readDecisionLog } from '../../decision-log/decision-log.js';
+import { decisionLogFiles } from '../../decision-log/log-files.js';
 import { formatDiagnostic } from '../../errors/problem.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { loadPolicies } from '../../registry/load-policies.js';
@@ -13,10 +14,14 @@ export async function replayCommand(logFile: string, options: { policies: string
     diagnostics.forEach((diagnostic) => output.err(formatDiagnostic(diagnostic)));
     return 2;
   }
-  const log = await readDecisionLog(logFile);
-  log.unreadable.forEach((line) => output.err(`${logFile}:${line}: skipped a line that is not a whole JSON entry (cut short by a crash?)`));
+  const entries = [];
+  for (const file of await decisionLogFiles(logFile)) {
+    const log = await readDecisionLog(file);
+    log.unreadable.forEach((line) => output.err(`${file}:${line}: skipped a line that is not a whole JSON entry (cut short by a crash?)`));
+    entries.push(...log.entries);
+  }
   let changed = 0;
-  for (const entry of log.entries) {
+  for (const entry of entries) {
     const request = options.version === undefined ? entry.request : { ...entry.request, version: options.version };
     const now = Date.parse(entry.time);
     const replayed = await evaluate(registry, request, { now, decisionId: entry.decisionId });
@@ -27,6 +32,6 @@ export async function replayCommand(logFile: string, options: { policies: string
     output.out(`${entry.decisionId} (${entry.policy.id} ${entry.policy.version} -> ${under})`);
     for (const { path, before, after } of outcome) output.out(`    ${path.replace(/^\$\.?/, '')}: ${JSON.stringify(before) ?? 'nothing'} | ${JSON.stringify(after) ?? 'nothing'}`);
   }
-  output.out(`${log.entries.length} decision(s) replayed, ${changed} would now differ`);
+  output.out(`${entries.length} decision(s) replayed, ${changed} would now differ`);
   return changed > 0 ? 1 : 0;
 }
