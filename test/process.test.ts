@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyPolicies } from './helpers.js';
 
-// The real process, as `npm start` runs it (dist/ is built by `npm install` and before `npm test`).
+// The real process, as `npm start` runs it with WORKERS=1 (dist/ is built by `npm install` and before `npm test`); cluster.test.ts runs two workers.
 const typicalMonth = readFileSync('examples/typical-month.json', 'utf8');
 const running: ChildProcess[] = [];
 afterEach(() => running.splice(0).forEach((child) => child.kill('SIGKILL')));
@@ -19,7 +19,7 @@ interface Server {
 }
 
 function start(policiesDir: string): Promise<Server> {
-  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info', WORKERS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
