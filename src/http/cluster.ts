@@ -99,7 +99,7 @@ export class ClusterPrimary {
 
   private envFor(slot: number): NodeJS.ProcessEnv {
     const path = this.config.decisionLogPath;
-    return { WORKER_SLOT: String(slot), ...(path === undefined ? {} : { DECISION_LOG: workerDecisionLogPath(path, slot) }) };
+    return path === undefined ? {} : { DECISION_LOG: workerDecisionLogPath(path, slot) };
   }
 
   private fork(slot: number): void {
