@@ -106,22 +106,24 @@ interface BatchRun {
 async function runBatch({ input, sink, pool, shard, threads, progress, bytes }: BatchRun): Promise<Tally> {
   const tally = new Tally();
   const now = Date.now();
-  const inFlight: Promise<ChunkResult>[] = [];
+  // Each chunk with how far the input had been read when it was sent, for the progress bar.
+  const inFlight: { task: Promise<ChunkResult>; readTo: number }[] = [];
   let failure: Error | undefined;
   sink.on('error', (error) => (failure ??= error));
   progress?.start(bytes, 0, { decisions: 0 });
   const writeNext = async (): Promise<void> => {
-    const result = await (inFlight.shift() as Promise<ChunkResult>);
+    const { task, readTo } = inFlight.shift() as (typeof inFlight)[number];
+    const result = await task;
     tally.add(result.tally);
     if (failure) throw failure;
     if (!sink.write(`${result.texts.join('\n')}\n`)) await once(sink, 'drain'); // rejects on the sink's 'error'
     if (failure) throw failure;
-    progress?.update(input.bytesRead, { decisions: tally.decisions + tally.refused });
+    progress?.update(readTo, { decisions: tally.decisions + tally.refused });
   };
   const dispatch = (lines: NdjsonLine[]): void => {
     const task = pool.run({ lines, now });
     task.catch(() => undefined); // awaited in order by writeNext; this only keeps a later failure from going unhandled meanwhile
-    inFlight.push(task);
+    inFlight.push({ task, readTo: input.bytesRead });
   };
   let chunk: NdjsonLine[] = [];
   for await (const line of ndjsonLines(input, DEFAULT_BODY_LIMIT)) {
