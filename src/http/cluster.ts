@@ -57,6 +57,8 @@ export class ClusterPrimary {
   private readonly log: Logger;
   private readonly slots = new Map<number, Worker>();
   private readonly restarts: number[] = [];
+  /** Workers that listen, and so have their own signal handlers: a SIGHUP would end one still starting. */
+  private readonly ready = new Set<Worker>();
   private stopping = false;
   private failed = false;
   private readonly exited: Promise<number>;
@@ -73,25 +75,35 @@ export class ClusterPrimary {
   /** Runs the cluster; resolves with the exit code once every worker is gone. */
   async run(): Promise<number> {
     aggregateWorkerMetrics();
-    const first = await this.startFirst();
-    if (first !== null) return first;
-    for (let slot = 2; slot <= this.workers; slot++) this.fork(slot);
-    process.on('SIGHUP', () => this.forward('SIGHUP'));
+    process.on('SIGHUP', () => this.forward('SIGHUP', [...this.ready]));
     process.once('SIGTERM', () => this.stop('SIGTERM'));
     process.once('SIGINT', () => this.stop('SIGINT'));
-    this.log.info({ workers: this.workers }, 'cluster started');
+    const first = await this.startFirst();
+    if (first !== null) return first;
+    if (!this.stopping) {
+      for (let slot = 2; slot <= this.workers; slot++) this.fork(slot);
+      this.log.info({ workers: this.workers }, 'cluster started');
+    }
     return this.exited;
   }
 
-  /** The first worker, alone: null once it listens, else the code it exited with (start-up refused). */
+  /**
+   * The first worker, alone: null once it listens, else the code to exit with:
+   * its own when it refused to start, 0 when the service was stopped meanwhile.
+   */
   private startFirst(): Promise<number | null> {
     const worker = cluster.fork(this.envFor(1));
+    this.slots.set(1, worker);
     return new Promise((resolve) => {
-      const refused = (code: number | null): void => resolve(code === 0 || code === null ? 1 : code);
-      worker.once('exit', refused);
+      const ended = (code: number | null): void => {
+        this.slots.delete(1);
+        resolve(this.stopping ? 0 : code === 0 || code === null ? 1 : code);
+      };
+      worker.once('exit', ended);
       worker.once('listening', () => {
-        worker.off('exit', refused);
+        worker.off('exit', ended);
         this.watch(1, worker);
+        this.ready.add(worker); // it listens already: watch() is too late to hear it
         resolve(null);
       });
     });
@@ -108,11 +120,13 @@ export class ClusterPrimary {
 
   private watch(slot: number, worker: Worker): void {
     this.slots.set(slot, worker);
+    worker.once('listening', () => this.ready.add(worker));
     worker.once('exit', (code, signal) => this.onExit(slot, worker, code, signal));
   }
 
   private onExit(slot: number, worker: Worker, code: number | null, signal: string | null): void {
     if (this.slots.get(slot) === worker) this.slots.delete(slot);
+    this.ready.delete(worker);
     if (this.stopping) {
       if (code !== 0) this.failed = true;
       this.log.info({ slot, pid: worker.process.pid, code, signal }, 'worker stopped');
@@ -132,8 +146,8 @@ export class ClusterPrimary {
     setTimeout(() => !this.stopping && this.fork(slot), RESTART_DELAY_MS);
   }
 
-  private forward(signal: NodeJS.Signals): void {
-    for (const worker of this.slots.values()) worker.process.kill(signal);
+  private forward(signal: NodeJS.Signals, workers: readonly Worker[] = [...this.slots.values()]): void {
+    for (const worker of workers) worker.process.kill(signal);
   }
 
   private stop(why: string): void {
