@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basePolicyText, copyPolicies } from './helpers.js';
 
-// The real process, as `npm start` runs it (dist/ is built by `npm install` and before `npm test`).
+// The real process, as `npm start` runs it with WORKERS=1 (dist/ is built by `npm install` and before `npm test`); cluster.test.ts runs two workers.
 const typicalMonth = readFileSync('examples/typical-month.json', 'utf8');
 const running: ChildProcess[] = [];
 afterEach(() => running.splice(0).forEach((child) => child.kill('SIGKILL')));
@@ -22,7 +22,7 @@ interface Server {
 }
 
 function start(policiesDir: string, env: Record<string, string> = {}, whileStarting?: (child: ChildProcess) => void): Promise<Server> {
-  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', POLICIES_DIR: policiesDir, LOG_LEVEL: 'info', WORKERS: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   whileStarting?.(child);
   running.push(child);
   let output = '';

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
-import { configFromEnv, startServer } from '../http/server.js';
+import { serve } from '../http/cluster.js';
+import { configFromEnv } from '../http/server.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
+import { evaluateBatchCommand } from './commands/evaluate-batch.js';
+import type { BatchOptions } from './commands/evaluate-batch.js';
 import { newCommand } from './commands/new.js';
 import { publishCommand } from './commands/publish.js';
 import { replayCommand } from './commands/replay.js';
@@ -27,11 +30,21 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
 
   program
     .command('evaluate')
-    .description('Print the decision for a case file: the body of POST /v1/evaluate, as JSON or YAML.')
-    .argument('<case>', 'the case file')
+    .description('Print the decision for a case file (the body of POST /v1/evaluate, as JSON or YAML), or answer a batch of NDJSON requests over every core.')
+    .argument('[case]', 'the case file')
     .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
     .option('--pretty', 'indent the JSON for reading', false)
-    .action(async (caseFile: string, options: { policies: string; pretty: boolean }) => exit(await evaluateCommand(caseFile, options, output)));
+    .option('--batch <file>', 'an NDJSON file, one request per line: write one decision (or problem) per line, in order')
+    .option('--out <file>', 'with --batch: write the answers to this file instead of stdout')
+    .option('--shard <i/n>', 'with --batch: answer only the lines whose index % n is i (default: JOB_COMPLETION_INDEX of SHARD_COUNT)')
+    .option('--threads <n>', 'with --batch: worker threads (default: one per core)')
+    .action(async (caseFile: string | undefined, options: { policies: string; pretty: boolean } & BatchOptions & { batch?: string }) => {
+      if ((caseFile === undefined) === (options.batch === undefined)) {
+        output.err('give either a case file or --batch <file>');
+        return exit(1);
+      }
+      exit(options.batch === undefined ? await evaluateCommand(caseFile ?? '', options, output) : await evaluateBatchCommand(options.batch, options, output));
+    });
 
   program
     .command('test')
@@ -76,20 +89,20 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
   program
     .command('replay')
     .description('Re-evaluate the decisions of a decision log (DECISION_LOG) and report every one that would now differ; exit 1 when any does.')
-    .argument('<log>', 'the NDJSON decision log')
+    .argument('<log>', 'the NDJSON decision log (with the per-worker <log>.<n> files of a cluster)')
     .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
     .option('--version <version>', 'judge every decision under this version instead of the one each request would now get')
     .action(async (log: string, options: { policies: string; version?: string }) => exit(await replayCommand(log, options, output)));
 
   program
     .command('serve')
-    .description('Serve the HTTP API (as `npm start`), reloading policies when they change.')
+    .description('Serve the HTTP API (as `npm start`, WORKERS processes), reloading policies when they change.')
     .option('-p, --policies <dir>', 'the policies folder', process.env['POLICIES_DIR'] ?? DEFAULT_POLICIES_DIR)
     .option('--host <host>', 'the address to listen on', process.env['HOST'] ?? '127.0.0.1')
     .option('--port <port>', 'the port to listen on', process.env['PORT'] ?? '3000')
     .action(async (options: { policies: string; host: string; port: string }) => {
-      const app = await startServer({ ...configFromEnv(process.env), policiesDir: options.policies, host: options.host, port: Number(options.port) });
-      if (!app) exit(1);
+      const code = await serve({ ...configFromEnv(process.env), policiesDir: options.policies, host: options.host, port: Number(options.port) }, process.env);
+      if (code !== null) exit(code);
     });
 
   return program;

@@ -56,6 +56,11 @@ export class DecisionCache {
     return entry === undefined || 'seenOnce' in entry ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy };
   }
 
+  /** Bytes held for the decisions under this registry. */
+  bytes(registry: PolicyRegistry): number {
+    return this.byRegistry.get(registry)?.bytes ?? 0;
+  }
+
   /** Notes a request seen for the first time; remembers its decision the second time. */
   set(registry: PolicyRegistry, key: string, decision: Decision, serialized: string): void {
     if (this.budget.maxBytes <= 0 || stringBytes(key) > this.budget.maxEntryBytes) return;

@@ -12,8 +12,12 @@ import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { installErrorHandlers } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
 import { CompactRequestLog } from './request-log.js';
+import { metricsSource } from '../metrics/cluster-metrics.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { evaluateRoute } from './routes/evaluate.js';
+import { evaluationsRoute } from './routes/evaluations.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoute } from './routes/metrics.js';
 import { policyRoutes } from './routes/policies.js';
 import { problemTypeRoutes } from './routes/problem-types.js';
 import { studioRoutes } from './routes/studio.js';
@@ -34,6 +38,8 @@ export interface AppOptions {
   /** Milliseconds for a request's headers, and for the whole request with its body, to arrive (408 after). */
   readonly headerTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
+  /** What /metrics reports; the process passes its own so it can count reloads too. */
+  readonly metrics?: ServiceMetrics;
 }
 
 export const DEFAULT_DECISION_CACHE: DecisionCacheBudget = { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 64 * 1024 };
@@ -88,9 +94,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   installErrorHandlers(app);
+  const metrics = options.metrics ?? new ServiceMetrics();
+  metrics.describePolicies(() => options.store.current());
+  metricsRoute(app, metrics, metricsSource(metrics, (why) => app.log.warn({ why }, 'serving this worker\'s metrics only')));
   healthRoutes(app, options.store, options.decisionLog);
   policyRoutes(app, options.store);
-  evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache: new DecisionCache(options.decisionCache ?? DEFAULT_DECISION_CACHE) });
+  const cache = new DecisionCache(options.decisionCache ?? DEFAULT_DECISION_CACHE);
+  metrics.countCacheBytes(() => cache.bytes(options.store.current()));
+  evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache, metrics });
+  await evaluationsRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, metrics, lineLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
   targetsRoute(app, options.store);
   problemTypeRoutes(app, options.store);
   validatePolicyRoute(app, options.store);

@@ -1,74 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { problem } from '../errors/problem.js';
-import type { JsonPath, Problem } from '../errors/problem.js';
+import type { Problem } from '../errors/problem.js';
+import { readJsonText } from '../evaluate/json-text.js';
 
 /** Carries problems found while reading a body through fastify's error path to the error handler. */
 export class BodyProblems extends Error {
   constructor(readonly problems: readonly Problem[]) {
     super(problems[0]?.message ?? 'bad body');
   }
-}
-
-/** No request needs deeper nesting; far deeper would only exhaust the stack of whatever reads it. */
-export const MAX_JSON_DEPTH = 32;
-
-const [QUOTE, BACKSLASH, OPEN_OBJECT, OPEN_ARRAY, CLOSE_OBJECT, CLOSE_ARRAY] = [...'"\\{[}]'].map((char) => char.charCodeAt(0));
-
-/** Whether the text opens more than `limit` arrays and objects in all: only then can it nest deeper (found by native searches, not a scan in JS). */
-function opensMoreThan(text: string, limit: number): boolean {
-  let opened = 0;
-  for (const open of ['{', '[']) {
-    for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + 1)) if (++opened > limit) return true;
-  }
-  return false;
-}
-
-/** How deeply the JSON text nests arrays and objects (a scan of the text, so any depth is safe to measure). */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === BACKSLASH) index++; // skip the escaped character
-      else if (char === QUOTE) inString = false;
-    } else if (char === QUOTE) inString = true;
-    else if (char === OPEN_OBJECT || char === OPEN_ARRAY) deepest = Math.max(deepest, ++depth);
-    else if (char === CLOSE_OBJECT || char === CLOSE_ARRAY) depth--;
-  }
-  return deepest;
-}
-
-/**
- * Keys that would reach an object's prototype if the body were ever merged into
- * another object. The parsed keys are checked, not the text: JSON may spell a key
- * with escapes ("\u005f\u005fproto\u005f\u005f"). Parents are linked, so a path
- * is built only for the key refused.
- */
-function findPoisonedKey(root: unknown): JsonPath | null {
-  interface Visit {
-    readonly value: unknown;
-    readonly key: string | number | null;
-    readonly parent: Visit | null;
-  }
-  const pathOf = (visit: Visit): JsonPath => {
-    const path: (string | number)[] = [];
-    for (let at: Visit | null = visit; at && at.key !== null; at = at.parent) path.unshift(at.key);
-    return path;
-  };
-  const pending: Visit[] = [{ value: root, key: null, parent: null }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value } = next;
-    if (value === null || typeof value !== 'object') continue;
-    const isList = Array.isArray(value);
-    for (const [key, child] of Object.entries(value)) {
-      const visit = { value: child, key: isList ? Number(key) : key, parent: next };
-      if (key === '__proto__' || (key === 'constructor' && child !== null && typeof child === 'object' && 'prototype' in child)) return pathOf(visit);
-      if (child !== null && typeof child === 'object') pending.push(visit);
-    }
-  }
-  return null;
 }
 
 const rawBodies = new WeakMap<FastifyRequest, string>();
@@ -83,19 +21,9 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
-    if (text.trim() === '') return done(new BodyProblems([problem('REQUEST_MALFORMED', 'the body is empty; send a JSON object')]), undefined);
-    if (opensMoreThan(text, MAX_JSON_DEPTH) && nestingDepth(text) > MAX_JSON_DEPTH) {
-      return done(new BodyProblems([problem('REQUEST_INVALID', `the body nests arrays and objects more than ${MAX_JSON_DEPTH} deep`)]), undefined);
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      return done(new BodyProblems([problem('REQUEST_MALFORMED', `the body is not valid JSON: ${(error as Error).message}`)]), undefined);
-    }
-    const poisoned = findPoisonedKey(parsed);
-    if (poisoned) return done(new BodyProblems([problem('REQUEST_INVALID', `the key ${JSON.stringify(poisoned[poisoned.length - 1])} is not allowed`, poisoned)]), undefined);
+    const read = readJsonText(text, 'the body');
+    if (!read.ok) return done(new BodyProblems(read.problems), undefined);
     rawBodies.set(request, text);
-    done(null, parsed);
+    done(null, read.value);
   });
 }

@@ -3,11 +3,13 @@
 let hangUpBeforeStart = false;
 const early = (): void => void (hangUpBeforeStart = true);
 process.on('SIGHUP', early);
-const { configFromEnv, startServer } = await import('./server.js');
+const { serve } = await import('./cluster.js');
+const { configFromEnv } = await import('./server.js');
 process.off('SIGHUP', early);
 
 try {
-  await startServer(configFromEnv(process.env), { hangUpBeforeStart });
+  const code = await serve(configFromEnv(process.env), process.env, { hangUpBeforeStart });
+  if (code !== null) process.exit(code);
 } catch (error) {
   // A bad setting or a port in use: one line for the operator, not a stack trace, and
   // an exit even though the policy watcher and the log were already opened.

@@ -5,6 +5,7 @@ import { findOffsetChangesAhead } from '../compile/zone-transitions.js';
 import { EARLIEST, LATEST } from '../evaluate/facts.js';
 import { setMemoBudgets } from '../model/memo-budgets.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { PolicyStore } from '../registry/policy-store.js';
 import { PolicyWatcher, pollIntervalFrom } from '../registry/policy-watcher.js';
 import { buildApp, DEFAULT_DECISION_CACHE } from './app.js';
@@ -85,8 +86,10 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
   const store = opened.store;
   const decisionLog = openDecisionLog(config);
   if (decisionLog === null) return null;
+  const metrics = new ServiceMetrics();
   const app = await buildApp({
     store,
+    metrics,
     logger: { level: config.logLevel },
     ...(config.bodyLimit === undefined ? {} : { bodyLimit: config.bodyLimit }),
     ...(decisionLog ? { decisionLog } : {}),
@@ -95,7 +98,7 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
     ...optional('requestTimeoutMs', config.requestTimeoutMs),
   });
 
-  const watcher = new PolicyWatcher(store, app.log, config.policiesPollMs);
+  const watcher = new PolicyWatcher(store, app.log, config.policiesPollMs, (outcome) => metrics.reloaded(outcome === 'loaded' ? 'accepted' : 'refused'));
   hangUp = () => void watcher.reload('SIGHUP');
   if (hangUpBeforeStart) hangUp();
 

@@ -40,6 +40,8 @@ export class PolicyWatcher {
     private readonly store: PolicyStore,
     private readonly log: ReloadLog,
     pollMs: number,
+    /** Told of every reload that loaded or was refused (metrics count them). */
+    private readonly reported: (outcome: 'loaded' | 'refused') => void = () => undefined,
   ) {
     this.watchFolders();
     this.poll = setInterval(() => void this.pollOnce(), pollMs);
@@ -84,6 +86,7 @@ export class PolicyWatcher {
     // Requests that shared one reload share its report: log it once.
     if (report === this.logged) return;
     this.logged = report;
+    if (report?.outcome === 'refused' || report?.outcome === 'loaded') this.reported(report.outcome);
     if (report?.outcome === 'refused') {
       this.log.error({ trigger, problems: report.problems }, 'policy reload refused; the last good policies keep serving');
     } else if (report?.outcome === 'loaded') {

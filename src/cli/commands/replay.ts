@@ -1,5 +1,6 @@
 import type { DecisionLogEntry } from '../../decision-log/read-decision-log.js';
 import { readDecisionLog } from '../../decision-log/read-decision-log.js';
+import { decisionLogFiles } from '../../decision-log/log-files.js';
 import { formatDiagnostic } from '../../errors/problem.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { readRequest } from '../../evaluate/request.js';
@@ -23,20 +24,23 @@ export async function replayCommand(logFile: string, options: { policies: string
   let replayed = 0;
   let changed = 0;
   let skipped = 0;
-  try {
-    for await (const read of readDecisionLog(logFile)) {
-      const result: Replayed = 'entry' in read ? await replayEntry(registry, read.entry, options.version, output).catch((error: unknown): Replayed => ({ kind: 'skipped', why: `it cannot be replayed: ${String((error as Error).message)}` })) : { kind: 'skipped', why: read.problem };
-      if (result.kind === 'skipped') {
-        skipped++;
-        output.err(`${logFile}:${read.line}: skipped: ${result.why}`);
-        continue;
+  // A cluster's workers each keep their own file (<log>.<n>): they are read together.
+  for (const file of await decisionLogFiles(logFile)) {
+    try {
+      for await (const read of readDecisionLog(file)) {
+        const result: Replayed = 'entry' in read ? await replayEntry(registry, read.entry, options.version, output).catch((error: unknown): Replayed => ({ kind: 'skipped', why: `it cannot be replayed: ${String((error as Error).message)}` })) : { kind: 'skipped', why: read.problem };
+        if (result.kind === 'skipped') {
+          skipped++;
+          output.err(`${file}:${read.line}: skipped: ${result.why}`);
+          continue;
+        }
+        replayed++;
+        if (result.kind === 'differs') changed++;
       }
-      replayed++;
-      if (result.kind === 'differs') changed++;
+    } catch (error) {
+      output.err(`${file}: cannot read the decision log: ${(error as Error).message}`);
+      return 2;
     }
-  } catch (error) {
-    output.err(`${logFile}: cannot read the decision log: ${(error as Error).message}`);
-    return 2;
   }
   output.out(`${replayed} decision(s) replayed, ${changed} would now differ${skipped > 0 ? `, ${skipped} line(s) skipped` : ''}`);
   return changed > 0 ? 1 : 0;

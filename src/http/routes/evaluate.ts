@@ -6,10 +6,12 @@ import { evaluate } from '../../evaluate/evaluate.js';
 import { validateRequestBody } from '../../evaluate/request.js';
 import { serializeDecision } from '../../evaluate/serialize-decision.js';
 import type { Decision, EvaluateRequest } from '../../model/evaluate-request.js';
+import type { ServiceMetrics } from '../../metrics/service-metrics.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionSchema } from '../../schemas/decision-schema.js';
 import { evaluateRequestSchema } from '../../schemas/evaluate-request-schema.js';
 import { problem } from '../../errors/problem.js';
+import { decisionLogging } from '../decision-logging.js';
 import { rawBodyOf } from '../json-body.js';
 import { EXAMPLE_FILE, exampleFrom } from '../package-files.js';
 import { problemDetailsSchema } from '../problem-details.js';
@@ -21,23 +23,13 @@ export interface EvaluateRouteOptions {
   readonly now: () => number;
   readonly decisionLog: DecisionLog | undefined;
   readonly cache: DecisionCache;
+  readonly metrics: ServiceMetrics;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** While the log keeps failing, one line per this many failed writes, not one per request. */
-const FAILURES_PER_LOG_LINE = 1000;
 
-export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, cache }: EvaluateRouteOptions): void {
-  /** Logs the decision; false when it could not be written and the log is required, so the decision must not be given. */
-  const logged = (log: FastifyBaseLogger, request: EvaluateRequest, decisionId: string, policy: Decision['policy'], serialized: string): boolean => {
-    if (!decisionLog) return true;
-    const result = decisionLog.append(decisionId, policy, request, serialized);
-    if (result.ok) return true;
-    if (result.newlyFailing || result.failedWrites % FAILURES_PER_LOG_LINE === 0) {
-      log.error({ decisionLog: decisionLog.path, error: result.error, failedWrites: result.failedWrites, required: decisionLog.required }, 'cannot write the decision log');
-    }
-    return !decisionLog.required;
-  };
+export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, cache, metrics }: EvaluateRouteOptions): void {
+  const logged = decisionLogging(decisionLog, metrics);
 
   app.post<{ Body: EvaluateRequest }>(
     '/v1/evaluate',
@@ -56,12 +48,17 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       const key = cache.enabled && DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
       const decisionId = randomUUID();
       let answer = key === undefined ? undefined : cache.get(registry, key, decisionId);
+      if (key !== undefined) metrics.cacheLookup(answer !== undefined);
       if (answer === undefined) {
         const result = await evaluate(registry, request.body, { now: now(), decisionId });
-        if (!result.ok) return sendProblems(reply, result.problems);
+        if (!result.ok) {
+          metrics.refused(result.problems[0]?.code ?? 'REQUEST_INVALID');
+          return sendProblems(reply, result.problems);
+        }
+        metrics.decided(result.decision);
         answer = { serialized: serializeDecision(result.decision), policy: result.decision.policy };
         if (key !== undefined) cache.set(registry, key, result.decision, answer.serialized);
-      }
+      } else metrics.decidedSerialized(answer.serialized);
       if (!logged(request.log, request.body, decisionId, answer.policy, answer.serialized)) {
         return sendProblems(reply, [problem('DECISION_LOG_UNAVAILABLE', 'the decision log cannot be written, and no decision is given unlogged; retry later')]);
       }

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { Problem } from '../errors/problem.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { readJsonText } from '../evaluate/json-text.js';
+import { readRequest } from '../evaluate/request.js';
+import { serializeDecision } from '../evaluate/serialize-decision.js';
+import { problem } from '../errors/problem.js';
+// The problem-details shape is the API's; a batch answers a bad line with the same document the endpoint would send.
+import { toProblemDetails } from '../http/problem-details.js';
+import type { Decision, EvaluateRequest } from '../model/evaluate-request.js';
+import type { PolicyRegistry } from '../registry/policy-registry.js';
+import type { NdjsonLine } from './ndjson-lines.js';
+
+/** The answer to one batch line: its NDJSON text, and the decision when there is one. */
+export type LineAnswer =
+  | { readonly text: string; readonly decision: Decision; readonly request: EvaluateRequest }
+  | { readonly text: string; readonly decision?: undefined; readonly problems: readonly Problem[] };
+
+/**
+ * One line of a batch, judged exactly as `POST /v1/evaluate` judges a body: the same
+ * JSON reading, the same request schema, the same evaluate() and serializer. A bad
+ * line is answered by its own problem details, with its line number.
+ */
+export async function answerLine(registry: PolicyRegistry, line: NdjsonLine, now: number): Promise<LineAnswer> {
+  const what = `line ${line.number}`;
+  if ('tooLongBytes' in line) return refusedLine(line.number, [problem('BODY_TOO_LARGE', `${what} is ${line.tooLongBytes} bytes long; one line may have at most ${line.limitBytes} bytes`)]);
+  const json = readJsonText(line.text, what);
+  if (!json.ok) return refusedLine(line.number, json.problems);
+  const request = readRequest(json.value);
+  if (!request.ok) return refusedLine(line.number, request.problems);
+  const result = await evaluate(registry, request.request, { now, decisionId: randomUUID() });
+  if (!result.ok) return refusedLine(line.number, result.problems);
+  return { text: serializeDecision(result.decision), decision: result.decision, request: request.request };
+}
+
+/** A line answered by its problem details, with its line number. */
+export function refusedLine(lineNumber: number, problems: readonly Problem[]): LineAnswer {
+  const [first, ...rest] = problems;
+  const details = first ? toProblemDetails([first, ...rest]) : undefined;
+  return { text: JSON.stringify({ line: lineNumber, ...details }), problems };
+}

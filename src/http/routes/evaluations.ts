@@ -1,0 +1,63 @@
+import { Readable } from 'node:stream';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { answerLine, refusedLine } from '../../batch/answer-line.js';
+import { ndjsonLines } from '../../batch/ndjson-lines.js';
+import type { DecisionLog } from '../../decision-log/decision-log.js';
+import { problem } from '../../errors/problem.js';
+import type { ServiceMetrics } from '../../metrics/service-metrics.js';
+import type { PolicyStore } from '../../registry/policy-store.js';
+import { decisionLogging } from '../decision-logging.js';
+import { BodyProblems } from '../json-body.js';
+import { sendProblems } from '../send-problems.js';
+
+export interface EvaluationsRouteOptions {
+  readonly store: PolicyStore;
+  readonly now: () => number;
+  readonly decisionLog: DecisionLog | undefined;
+  readonly metrics: ServiceMetrics;
+  /** The body limit, applied to each line: a batch itself may be any length. */
+  readonly lineLimit: number;
+}
+
+const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/jsonl']);
+const NDJSON_REPLY_TYPE = 'application/x-ndjson; charset=utf-8';
+
+/**
+ * `POST /v1/evaluations`: NDJSON in, one decision (or problem) per line out, in order.
+ * The body is read as a stream and answered as a stream pulled by the client, so a
+ * batch of any length holds only a few lines in memory at a time, both ways.
+ */
+export async function evaluationsRoute(app: FastifyInstance, options: EvaluationsRouteOptions): Promise<void> {
+  await app.register(async (scope) => {
+    // In this scope only: the body stays a stream, and only NDJSON is accepted.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (request, payload, done) => {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (NDJSON_TYPES.has(type)) return done(null, payload);
+      payload.resume(); // drain what was sent, so the problem can be answered
+      done(new BodyProblems([problem('UNSUPPORTED_MEDIA_TYPE', 'send a batch as application/x-ndjson: one evaluate request (the body of POST /v1/evaluate) per line')]), undefined);
+    });
+    scope.post('/v1/evaluations', { schema: { tags: ['decisions'], summary: 'A batch: one evaluate request per NDJSON line in, one decision or problem per line out, in the same order.' } }, async (request, reply) => {
+      if (!(request.body instanceof Readable)) return sendProblems(reply, [problem('UNSUPPORTED_MEDIA_TYPE', 'send a batch as application/x-ndjson, one evaluate request per line')]);
+      return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, request.log, options), { objectMode: false }));
+    });
+  });
+}
+
+async function* answers(body: Readable, log: FastifyBaseLogger, { store, now, decisionLog, metrics, lineLimit }: EvaluationsRouteOptions): AsyncGenerator<string> {
+  // One registry for the whole batch: a reload meanwhile does not change the terms between lines.
+  const registry = store.current();
+  const logged = decisionLogging(decisionLog, metrics);
+  for await (const line of ndjsonLines(body, lineLimit)) {
+    const answer = await answerLine(registry, line, now());
+    if (!answer.decision) {
+      metrics.refused(answer.problems[0]?.code ?? 'REQUEST_INVALID');
+      yield `${answer.text}\n`;
+    } else if (logged(log, answer.request, answer.decision.decisionId, answer.decision.policy, answer.text)) {
+      metrics.decided(answer.decision);
+      yield `${answer.text}\n`;
+    } else {
+      yield `${refusedLine(line.number, [problem('DECISION_LOG_UNAVAILABLE', 'the decision log cannot be written, and no decision is given unlogged; retry later')]).text}\n`;
+    }
+  }
+}

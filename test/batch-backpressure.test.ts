@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The real process: a batch whose client stops reading must stop the service too,
+// rather than the service answering (and holding) the whole batch in memory.
+const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
+const running: ChildProcess[] = [];
+afterEach(() => running.splice(0).forEach((child) => child.kill('SIGKILL')));
+
+function start(): Promise<number> {
+  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', WORKERS: '1', LOG_LEVEL: 'info', DECISION_CACHE_BYTES: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const port = /listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+      if (port) resolve(Number(port));
+    });
+    child.on('exit', () => reject(new Error(`server exited: ${output}`)));
+  });
+}
+
+const decided = async (port: number): Promise<number> => {
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return Number(/^policy_decisions_total\{[^}]*\} (\d+)$/m.exec(metrics)?.[1] ?? 0);
+};
+
+describe('POST /v1/evaluations with a client that stops reading', () => {
+  it('stops deciding once the answers it has written are not read, and does not read the rest of the batch', async () => {
+    const port = await start();
+    const lines = 20_000;
+    const body = Array.from({ length: lines }, (_, index) => JSON.stringify({ ...typicalMonth, facts: { ...typicalMonth.facts, charges: { amount: (100 + index / 100).toFixed(2), currency: 'USD' } } })).join('\n');
+    let uploaded = false;
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/v1/evaluations', headers: { 'content-type': 'application/x-ndjson' } }, (res) => res.pause());
+    req.on('error', () => undefined);
+    req.end(body, () => (uploaded = true));
+    let [before, after] = [-1, await decided(port)];
+    for (let tries = 0; tries < 30 && before !== after; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      [before, after] = [after, await decided(port)];
+    }
+    expect(after).toBe(before);
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(lines / 2);
+    expect(uploaded).toBe(false);
+    req.destroy();
+  }, 90_000);
+});
