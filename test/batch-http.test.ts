@@ -86,18 +86,19 @@ describe('GET /metrics', () => {
     expect(sample(before, 'policy_decisions_total{policy="clicksend-sla",version="1.0.0",eligibility="eligible"}')).toBe(0);
     const month = JSON.stringify(typicalMonth);
     const noClaim = JSON.stringify({ ...typicalMonth, facts: { ...typicalMonth.facts, claim: undefined } });
-    for (const body of [month, month, noClaim]) await counted.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: body });
+    // A decision is kept the second time its request comes, and answered from the cache the third.
+    for (const body of [month, month, month, noClaim]) await counted.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: body });
     await counted.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/x-ndjson' }, payload: [month, '{bad', noClaim, '{"policy":"nope","facts":{"period":"2026-10"}}'].join('\n') });
     const response = await counted.inject({ method: 'GET', url: '/metrics' });
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = response.body;
-    expect(sample(text, 'policy_decisions_total{policy="clicksend-sla",version="1.0.0",eligibility="eligible"}')).toBe(3);
+    expect(sample(text, 'policy_decisions_total{policy="clicksend-sla",version="1.0.0",eligibility="eligible"}')).toBe(4);
     expect(sample(text, 'policy_decisions_total{policy="clicksend-sla",version="1.0.0",eligibility="ineligible"}')).toBe(2);
     expect(sample(text, 'policy_requests_refused_total{code="REQUEST_MALFORMED"}')).toBe(1);
     expect(sample(text, 'policy_requests_refused_total{code="POLICY_NOT_FOUND"}')).toBe(1);
     expect(sample(text, 'decision_cache_lookups_total{result="hit"}')).toBe(1);
-    expect(sample(text, 'decision_cache_lookups_total{result="miss"}')).toBe(2);
-    expect(sample(text, 'http_request_duration_seconds_count{method="POST",route="/v1/evaluate",status="200"}')).toBe(3);
+    expect(sample(text, 'decision_cache_lookups_total{result="miss"}')).toBe(3);
+    expect(sample(text, 'http_request_duration_seconds_count{method="POST",route="/v1/evaluate",status="200"}')).toBe(4);
     expect(sample(text, 'http_request_duration_seconds_count{method="POST",route="/v1/evaluations",status="200"}')).toBe(1);
     const { sha256 } = (await counted.inject({ method: 'GET', url: '/readyz' })).json().policies[0];
     expect(sample(text, `policy_version_info{policy="clicksend-sla",version="1.0.0",status="published",sha256="${sha256}"}`)).toBe(1);

@@ -68,7 +68,7 @@ describe('the service as a cluster (WORKERS=2)', () => {
     const log = join(mkdtempSync(join(tmpdir(), 'decisions-')), 'decisions.ndjson');
     const cluster = await startCluster(dir, { DECISION_LOG: log, DECISION_CACHE_BYTES: '0' });
     for (let sent = 0; sent < 12; sent++) expect(await amountOf(cluster.port)).toBe('24.00');
-    const servingPids = new Set([...cluster.logs().matchAll(/"pid":(\d+)[^\n]*"msg":"request completed"/g)].map((match) => match[1]));
+    const servingPids = new Set([...cluster.logs().matchAll(/"pid":(\d+)[^\n]*"msg":"request"/g)].map((match) => match[1]));
     expect(servingPids.size).toBe(2);
     const metrics = (await send(cluster.port, 'GET', '/metrics')).body;
     expect(sample(metrics, 'policy_decisions_total{policy="clicksend-sla",version="1.0.0",eligibility="eligible"}')).toBe(12);
@@ -83,9 +83,9 @@ describe('the service as a cluster (WORKERS=2)', () => {
     for (let sent = 0; sent < 6; sent++) expect(await amountOf(cluster.port)).toBe('20.00');
 
     writeFileSync(file, `${original}status: draft\n`);
-    cluster.child.kill('SIGHUP');
     await until(async () => (await reloads('refused')) >= 2, 'both workers to refuse the reload', cluster.logs);
-    await until(() => count(cluster.logs(), /"why":"SIGHUP"/g) === 2, 'the primary to pass SIGHUP to both workers', cluster.logs);
+    cluster.child.kill('SIGHUP');
+    await until(() => count(cluster.logs(), /"trigger":"SIGHUP"/g) === 2, 'the primary to pass SIGHUP to both workers', cluster.logs);
     for (let sent = 0; sent < 4; sent++) expect(await amountOf(cluster.port)).toBe('20.00');
 
     cluster.child.kill('SIGTERM');

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { DecisionCache } from '../../evaluate/decision-cache.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { validateRequestBody } from '../../evaluate/request.js';
 import { serializeDecision } from '../../evaluate/serialize-decision.js';
-import type { Decision, EvaluateRequest } from '../../model/evaluate-request.js';
+import type { EvaluateRequest } from '../../model/evaluate-request.js';
 import type { ServiceMetrics } from '../../metrics/service-metrics.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionSchema } from '../../schemas/decision-schema.js';
