@@ -1,5 +1,5 @@
+import { LRUCache } from 'lru-cache';
 import type { Decision } from '../model/evaluate-request.js';
-import { BoundedCache } from '../model/bounded-cache.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 
 /** Marks a request seen once, whose decision is not kept (yet). */
@@ -17,7 +17,7 @@ const SEEN_ONCE = '';
  * and no asOf) are never remembered.
  */
 export class DecisionCache {
-  private readonly byRegistry = new WeakMap<PolicyRegistry, BoundedCache<string, string>>();
+  private readonly byRegistry = new WeakMap<PolicyRegistry, LRUCache<string, string>>();
 
   constructor(private readonly maxEntries: number) {}
 
@@ -37,12 +37,13 @@ export class DecisionCache {
 
   /** Notes a request seen for the first time; remembers its decision the second time. */
   set(registry: PolicyRegistry, key: string, decision: Decision, serialized: string): void {
+    if (!this.enabled) return;
     let entries = this.byRegistry.get(registry);
     if (!entries) {
-      entries = new BoundedCache(this.maxEntries);
+      entries = new LRUCache({ max: this.maxEntries });
       this.byRegistry.set(registry, entries);
     }
-    entries.set(key, entries.get(key) === undefined ? SEEN_ONCE : serialized.slice(idPrefix(decision.decisionId).length));
+    entries.set(key, entries.has(key) ? serialized.slice(idPrefix(decision.decisionId).length) : SEEN_ONCE);
   }
 }
 
