@@ -4,6 +4,7 @@
 // no logging). Both answer GET /bench/cpu with their CPU time used. Prints "listening <port>" on stderr once ready.
 import Fastify from 'fastify';
 import { buildApp } from '../src/http/app.js';
+import { serviceLogger } from '../src/http/server.js';
 import { PolicyStore } from '../src/registry/policy-store.js';
 
 const target = process.argv[2];
@@ -20,7 +21,7 @@ async function bare() {
 async function evaluate() {
   const opened = await PolicyStore.open('policies');
   if (!opened.store) throw new Error('bundled policies do not load');
-  return buildApp({ store: opened.store, logger: { level: 'info' } });
+  return buildApp({ store: opened.store, logger: serviceLogger('info') });
 }
 
 const app = target === 'bare' ? await bare() : await evaluate();

@@ -28,6 +28,8 @@ const legalRules: RuleProperties[] = [
   { name: 'same-count', conditions: { all: [{ fact: 'downtimeMinutes', operator: 'equal', value: { fact: 'incidentCount' } }] }, event: { type: 'note', params: { code: 'D' } } },
   { name: 'region', conditions: { all: [{ fact: 'currency', operator: 'in', value: ['USD', 'EUR'] }, { fact: 'uptimePercent', operator: 'lessThan', value: 99.9 }, { fact: 'uptimePercent', operator: 'greaterThan', value: '98.5' }] }, event: { type: 'note', params: { code: 'E' } } },
   { name: 'loose', conditions: { all: [{ fact: 'anything', operator: 'lessThan', value: 100 }] }, event: { type: 'note', params: { code: 'F' } } },
+  // Closer to an uptime than the engine's 40-digit decimal of it can tell: keyed by value, the engine decides.
+  { name: 'hair', conditions: { all: [{ fact: 'uptimePercent', operator: 'lessThanInclusive', value: '99.03935185185185185185185185185185185185185' }] }, event: { type: 'note', params: { code: 'G' } } },
 ];
 
 async function sameAsEngine(ruleSet: RuleSet, facts: Record<string, unknown>): Promise<void> {

@@ -14,6 +14,14 @@ interface Constant {
 type FactKey = { readonly fact: string; readonly constants: readonly Constant[] | null };
 
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+/**
+ * The engine sees an exact ratio as a 40-digit decimal (see ExactRatio.toDecimal).
+ * The ratios the evaluator makes (uptime over a month's minutes, amounts over
+ * 10^digits) lie either on a constant with at most this many decimals or
+ * farther from it than that rounding, so the region of the ratio is the
+ * region of the decimal; a fact compared with a longer constant is keyed by value.
+ */
+const MAX_CONSTANT_DECIMALS = 20;
 const numericOperatorNames: ReadonlySet<string> = new Set(numericOperators);
 
 /**
@@ -24,7 +32,7 @@ const numericOperatorNames: ReadonlySet<string> = new Set(numericOperators);
  * (lessThan, ... see exact-operators.ts) with numeric constants c1 < c2 < ... < ck
  * gives every condition on it the same result for all values in one region:
  * below c1, equal to c1, between c1 and c2, ..., above ck. Its key is the region
- * (two binary-search steps per constant level), not the value, so a few dozen
+ * (a binary search over the sorted constants), not the value, so a few dozen
  * engine runs serve every possible month. Every other fact (compared with equal,
  * in, a path, another fact, or holding a non-number) is keyed by its exact value.
  */
@@ -73,7 +81,9 @@ function regionConstants(tests: readonly LeafTest[]): Constant[] | null {
   for (const test of tests) {
     const numericConstant = (typeof test.value === 'number' && Number.isFinite(test.value)) || (typeof test.value === 'string' && NUMERIC_TEXT.test(test.value));
     if (test.facts.length !== 1 || test.hasPath || typeof test.operator !== 'string' || !numericOperatorNames.has(test.operator) || !numericConstant) return null;
-    decimals.push(new ExactDecimal(test.value as number | string));
+    const decimal = new ExactDecimal(test.value as number | string);
+    if (decimal.decimalPlaces() > MAX_CONSTANT_DECIMALS) return null;
+    decimals.push(decimal);
   }
   decimals.sort((a, b) => a.comparedTo(b));
   const distinct = decimals.filter((decimal, index) => index === 0 || !decimal.equals(decimals[index - 1] as Decimal));

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import pino from 'pino';
 import { DecisionLog } from '../decision-log/decision-log.js';
 import { formatDiagnostic } from '../errors/problem.js';
 import { findOffsetChangesAhead } from '../compile/zone-transitions.js';
@@ -43,6 +44,15 @@ function count(env: NodeJS.ProcessEnv, name: string): number | undefined {
 
 /** A setting that cannot be used: the process says so in one line and exits 1. */
 export class ConfigError extends Error {}
+
+/**
+ * JSON log lines to stdout, written asynchronously: under load, lines that come
+ * while a write is under way go out together in one write instead of one
+ * blocking write each; pino writes what is left when the process exits.
+ */
+export function serviceLogger(level: string): NonNullable<FastifyServerOptions['logger']> {
+  return { level, stream: pino.destination({ dest: 1, sync: false }) };
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
   return {
@@ -90,7 +100,7 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
   const app = await buildApp({
     store,
     metrics,
-    logger: { level: config.logLevel },
+    logger: serviceLogger(config.logLevel),
     ...(config.bodyLimit === undefined ? {} : { bodyLimit: config.bodyLimit }),
     ...(decisionLog ? { decisionLog } : {}),
     decisionCache: config.decisionCache,
