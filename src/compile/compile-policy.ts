@@ -9,6 +9,7 @@ import type { CompiledCap, CompiledPolicy, CompiledPriority, CompiledTier } from
 import { compileRebateRules } from './rebate-rules.js';
 import { compileSupportRules } from './support-rules.js';
 import { compileTermRules } from './term-overrides.js';
+import type { TermRules } from './term-overrides.js';
 import { compileWorkCalendar } from './work-calendar.js';
 import { calendarHolidays } from './calendar-holidays.js';
 
@@ -59,6 +60,7 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
       return [name, { name, action: target('action'), response: target('response'), clause: priority.clause }];
     }),
   );
+  const termRules = compileTermRules(document, caps, priorities, calendars);
 
   return {
     ref: { id: document.id, version: document.version, effectiveFrom: document.effectiveFrom, sha256: file.sha256 },
@@ -80,11 +82,21 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
       windowLength: accepted(readDuration(document.claim.windowLength), 'claim duration'),
     },
     priorities,
-    rebateRules: compileRebateRules(document, tiers, caps),
+    rebateRules: compileRebateRules(document, tiers, capsInForce(caps, termRules)),
     supportRules: compileSupportRules(priorities),
-    termRules: compileTermRules(document, caps, priorities, calendars),
+    termRules,
     holidays: new Map([...holidays].map(([name, list]) => [name, new Map(list.map((holiday) => [holiday.date, holiday]))])),
   };
+}
+
+/** Every cap an account can have: the policy's own, and each one a rule with outcome terms sets. */
+function capsInForce(caps: ReadonlyMap<string, CompiledCap>, termRules: TermRules): CompiledCap[] {
+  const all = [...caps.values(), ...termRules.overrides.flatMap((override) => [...override.caps.values()])];
+  const seen = new Set<string>();
+  return all.filter((cap) => {
+    const key = `${cap.currency} ${cap.amount.toFixed(cap.digits)}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
 }
 
 /** A cap in its currency's minor units as well, so amounts are compared and paid as integers. */

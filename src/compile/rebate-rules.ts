@@ -49,7 +49,7 @@ export function legalRules(document: PolicyDocument): RuleProperties[] {
 }
 
 /** The policy's rebate terms as json-rules-engine rules. */
-export function compileRebateRules(document: PolicyDocument, tiers: readonly CompiledTier[], caps: ReadonlyMap<string, CompiledCap>): RebateRules {
+export function compileRebateRules(document: PolicyDocument, tiers: readonly CompiledTier[], capsInForce: readonly CompiledCap[]): RebateRules {
   const tierRules: RuleProperties[] = tiers.map((tier) => ({
     name: `rebate-tier-${tier.index + 1}`,
     conditions: { all: [{ fact: 'uptimePercent', operator: 'lessThan', value: tier.uptimeBelow.toString() }] },
@@ -69,16 +69,21 @@ export function compileRebateRules(document: PolicyDocument, tiers: readonly Com
     })),
     ...legalRules(document).filter((rule) => rule.event.type !== 'terms'),
   ];
-  const capRules: RuleProperties[] = [...caps.values()].map((cap) => ({
-    name: `cap-${cap.currency}`,
-    conditions: {
-      all: [
-        { fact: 'currency', operator: 'equal', value: cap.currency },
-        // The cap in force: the policy's, or the one a rule with outcome terms sets for this account.
-        { fact: 'rebateAmount', operator: 'greaterThan', value: { fact: 'capAmount' } },
-      ],
-    },
-    event: { type: 'cap', params: { currency: cap.currency } },
-  }));
+  // One rule per cap that can be in force (the policy's, and each one a rule with outcome terms sets),
+  // compared with that cap as a constant, so the outcome is remembered by which side of it an amount falls.
+  const capRules: RuleProperties[] = capsInForce.map((cap) => {
+    const amount = cap.amount.toFixed(cap.digits);
+    return {
+      name: `cap-${cap.currency}-${amount}`,
+      conditions: {
+        all: [
+          { fact: 'currency', operator: 'equal', value: cap.currency },
+          { fact: 'capAmount', operator: 'equal', value: amount },
+          { fact: 'rebateAmount', operator: 'greaterThan', value: amount },
+        ],
+      },
+      event: { type: 'cap', params: { currency: cap.currency } },
+    };
+  });
   return { tiers: new RuleSet(tierRules), cap: new RuleSet(capRules), outcome: new RuleSet(outcomeRules) };
 }
