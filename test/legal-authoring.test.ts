@@ -30,7 +30,7 @@ describe('rules that set terms for the accounts they match', () => {
     const enterprise = await decideIn({ [V1]: termsPolicyText }, month(1729, 'enterprise'));
     expect(enterprise.rebate).toMatchObject({ rebatePercent: 75, amount: '250.00', capped: true, remedy: 'refund' });
     expect(enterprise.explanation).toContain('Terms for this account: cap 250.00 USD instead of 125.00 USD (rule enterprise-cap (Enterprise addendum 2: cap 250 USD, paid as refund)).');
-    expect(enterprise.explanation.some((line) => line.includes('capped at 250.00 USD'))).toBe(true);
+    expect(enterprise.explanation).toContain('75% of 480.00 USD is 360.00 USD, capped at 250.00 USD (Enterprise addendum 2: cap 250 USD, paid as refund).');
     expect(enterprise.trace.find((entry) => entry.rule === 'terms-enterprise-cap')?.conditions[0]).toMatchObject({ fact: 'account', path: '$.plan', factValue: 'enterprise', result: true });
     const basic = await decideIn({ [V1]: termsPolicyText }, month(1729, 'basic'));
     expect(basic.rebate).toMatchObject({ rebatePercent: 75, amount: '125.00', capped: true });

@@ -127,4 +127,15 @@ describe('changes still to come', () => {
     expect(before.map((change) => [change.version, change.status, change.changed.length])).toEqual([['1.1.0', 'published', 8]]);
     expect(await changesUnderNewerVersions(registry, cases, '2027-01-01')).toEqual([]);
   });
+
+  it('a case a newer draft answers where the version in force refuses it (a currency it now caps) is a change too', async () => {
+    const dir = copyPolicies();
+    await newDraft(dir);
+    writeFileSync(draftOf(dir), edit(readFileSync(draftOf(dir), 'utf8'), '    USD: "125.00"', '    USD: "125.00"\n    EUR: "115.00"'));
+    const { registry } = await loadPolicies(dir);
+    const { cases } = await loadCases(dir);
+    const [change] = await changesUnderNewerVersions(registry, cases, '2026-12-31');
+    expect(change?.changed.map(({ loaded }) => loaded.case.name)).toEqual(['a currency without a cap is refused, never paid uncapped']);
+    expect((await runCli('test', dir, '--fail-on-change')).code).toBe(1);
+  });
 });

@@ -102,7 +102,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
       ? `Uptime ${uptimeShown}% is below ${tier.uptimeBelow.toString()}%: rebate ${tier.rebatePercent.toString()}%${cite(tier.clause)}.`
       : `Uptime ${uptimeShown}% is not below any tier's threshold: no rebate.`,
     ...terms.lines,
-    ...moneyLines(charges, percent, earned, capped, cap, document.rebate.capClause),
+    ...moneyLines(charges, percent, earned, capped, cap, terms.capClause ?? document.rebate.capClause),
     `Claim window: ${windowText}${cite(document.claim.clause)}.`,
     ...reasonLines,
     ...(payable && tier && amount !== null ? [`Payable: ${amount} ${charges?.currency ?? ''} as ${terms.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),

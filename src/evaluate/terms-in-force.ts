@@ -25,6 +25,8 @@ export interface RebateTerms {
   readonly percent: Decimal;
   readonly cap: CompiledCap | undefined;
   readonly remedy: 'credit' | 'refund' | undefined;
+  /** The clause behind a cap a rule set (the rule's own, else its id); undefined for the policy's cap. */
+  readonly capClause: string | undefined;
   readonly lines: readonly string[];
 }
 
@@ -38,6 +40,7 @@ export function rebateTerms(tier: CompiledTier | undefined, cap: CompiledCap | u
   let percent: Decimal = tier?.rebatePercent ?? new ExactDecimal(0);
   let capInForce = cap;
   let remedy = tier?.remedy;
+  let capClause: string | undefined;
   const lines: string[] = [];
   for (const override of overrides) {
     const { add, atLeast } = override.rebatePercent ?? {};
@@ -51,13 +54,14 @@ export function rebateTerms(tier: CompiledTier | undefined, cap: CompiledCap | u
     if (ruleCap && capInForce) {
       lines.push(`Terms for this account: cap ${ruleCap.amount.toFixed(ruleCap.digits)} ${ruleCap.currency} instead of ${capInForce.amount.toFixed(capInForce.digits)} ${ruleCap.currency} (${byRule(override)}).`);
       capInForce = ruleCap;
+      capClause = override.clause ?? `rule ${override.rule}`;
     }
     if (override.remedy && tier) {
       lines.push(`Terms for this account: paid as ${override.remedy === 'credit' ? 'account credit' : 'a refund'} instead of ${remedy === 'credit' ? 'account credit' : 'a refund'} (${byRule(override)}).`);
       remedy = override.remedy;
     }
   }
-  return { percent, cap: capInForce, remedy, lines };
+  return { percent, cap: capInForce, remedy, capClause, lines };
 }
 
 /** A ticket's priority with the targets the matching rules set for it, and the words that say so. */

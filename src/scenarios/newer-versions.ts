@@ -1,7 +1,7 @@
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import { outcomeChanges } from './compare-versions.js';
 import type { ChangedOutcome } from './compare-versions.js';
-import { evaluateCase, outcomeOf } from './run-cases.js';
+import { caseVersion, evaluateCase, outcomeOf } from './run-cases.js';
 import type { LoadedCase } from './run-cases.js';
 
 /** The cases whose outcome would differ under one newer version (a draft, or a published version not yet in force for them). */
@@ -22,10 +22,12 @@ export async function changesUnderNewerVersions(registry: PolicyRegistry, cases:
   const found = new Map<string, ChangesUnderVersion & { changed: ChangedOutcome[] }>();
   for (const loaded of cases) {
     if (loaded.case.version !== undefined) continue;
+    // A refused case counts too: a newer version may answer what this one refuses (a currency it now caps).
+    const inForce = caseVersion(registry, loaded);
+    if (inForce === undefined) continue;
     const ran = await evaluateCase(registry, loaded);
-    if (!ran.ok) continue;
     const versions = registry.versions(loaded.policyId) ?? [];
-    const position = versions.findIndex((policy) => policy.ref.version === ran.decision.policy.version);
+    const position = versions.findIndex((policy) => policy.ref.version === inForce);
     // A published version already in force today changed these outcomes when it was published (and
     // publish showed them); a draft, or a version published for a later day, is a change still to come.
     for (const newer of versions.slice(position + 1).filter((policy) => policy.status === 'draft' || policy.ref.effectiveFrom > today)) {

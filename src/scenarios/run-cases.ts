@@ -2,10 +2,11 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Diagnostic } from '../errors/problem.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { chooseVersion, evaluate } from '../evaluate/evaluate.js';
 import type { EvaluateResult } from '../evaluate/evaluate.js';
 import type { YamlSource } from '../load/yaml-source.js';
 import { readDataFile } from '../load/data-file.js';
+import type { EvaluateRequest } from '../model/evaluate-request.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import { caseSchema } from '../schemas/case-schema.js';
 import { createAjv } from '../validate/ajv.js';
@@ -65,9 +66,23 @@ function readCaseFile(source: YamlSource): { cases: { case: ScenarioCase; line: 
  */
 export function evaluateCase(registry: PolicyRegistry, loaded: LoadedCase, version?: string): Promise<EvaluateResult> {
   const chosen = version ?? loaded.case.version;
+  return evaluate(registry, caseRequest(loaded, chosen), { now: caseNow(loaded), decisionId: 'scenario' });
+}
+
+/** The version a case is judged under, refused or not: the one it names, else the one in force for its facts. */
+export function caseVersion(registry: PolicyRegistry, loaded: LoadedCase): string | undefined {
+  const choice = chooseVersion(registry, caseRequest(loaded, loaded.case.version), caseNow(loaded));
+  return choice.ok ? choice.policy.ref.version : undefined;
+}
+
+function caseRequest(loaded: LoadedCase, version: string | undefined): EvaluateRequest {
+  return { policy: loaded.policyId, ...(version === undefined ? {} : { version }), facts: loaded.case.facts };
+}
+
+/** A case never reads the clock: its asOf, else the first day of its period. */
+function caseNow(loaded: LoadedCase): number {
   const { facts } = loaded.case;
-  const now = Date.parse(facts.asOf ?? `${facts.period ?? ''}-01T00:00:00Z`);
-  return evaluate(registry, { policy: loaded.policyId, ...(chosen === undefined ? {} : { version: chosen }), facts }, { now, decisionId: 'scenario' });
+  return Date.parse(facts.asOf ?? `${facts.period ?? ''}-01T00:00:00Z`);
 }
 
 /** The outcome fields a case can expect, from a result. */
