@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // The real process: a batch whose client stops reading must stop the service too,
@@ -10,8 +11,8 @@ const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf
 const running: ChildProcess[] = [];
 afterEach(() => running.splice(0).forEach((child) => child.kill('SIGKILL')));
 
-function start(): Promise<number> {
-  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', WORKERS: '1', LOG_LEVEL: 'info', DECISION_CACHE_BYTES: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(env: Record<string, string> = {}): Promise<number> {
+  const child = spawn(process.execPath, ['dist/src/http/main.js'], { env: { ...process.env, PORT: '0', WORKERS: '1', LOG_LEVEL: 'info', DECISION_CACHE_BYTES: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
@@ -49,4 +50,36 @@ describe('POST /v1/evaluations with a client that stops reading', () => {
     expect(uploaded).toBe(false);
     req.destroy();
   }, 90_000);
+});
+
+describe('POST /v1/evaluations whose upload outlasts the request deadline', () => {
+  it('answers every line of a batch still arriving after REQUEST_TIMEOUT_MS, with no 408 spliced into the answer', async () => {
+    const port = await start({ REQUEST_TIMEOUT_MS: '800' });
+    const line = `${JSON.stringify(typicalMonth)}\n`;
+    const lines = 12;
+    const answer = await new Promise<string>((resolve) => {
+      let received = '';
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n');
+        let sent = 0;
+        const sending = setInterval(() => {
+          if (socket.destroyed) return clearInterval(sending);
+          if (sent++ === lines) {
+            clearInterval(sending);
+            socket.write('0\r\n\r\n');
+            return;
+          }
+          socket.write(`${Buffer.byteLength(line).toString(16)}\r\n${line}\r\n`);
+        }, 150);
+      });
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(received));
+      setTimeout(() => socket.destroy(), 15_000);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).not.toContain('408');
+    expect(answer.match(/"decisionId"/g)?.length).toBe(lines);
+    expect(answer.endsWith('0\r\n\r\n')).toBe(true);
+  });
 });

@@ -64,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestTimeout,
     // Node checks the timeouts every connectionsCheckingInterval (30 s by default): often enough to keep them.
     http: { headersTimeout, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))) },
-    clientErrorHandler,
+    clientErrorHandler: clientErrorHandler(requestTimeout),
     frameworkErrors,
     logController: new CompactRequestLog(),
   });

@@ -12,13 +12,28 @@ import { sendProblems } from './send-problems.js';
  * are not HTTP) answered as problem details on the raw socket, then the
  * connection is closed, as Node itself does.
  */
-export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+export function clientErrorHandler(requestTimeoutMs: number): (error: NodeJS.ErrnoException, socket: Socket) => void {
+  return (error, socket) => answerClientError(error, socket, requestTimeoutMs);
+}
+
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket, requestTimeoutMs: number): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // A batch answers while its body still arrives, so its upload may outlast the request deadline:
+  // once its answer has started, the deadline becomes one for a connection that stops moving.
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && answerStarted(socket)) {
+    socket.setTimeout(requestTimeoutMs, () => socket.destroy());
+    return;
+  }
   if (socket.writable) {
     const [status, body] = rawProblem(socketProblem(error));
     socket.write(`HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy();
+}
+
+/** Whether the response on this connection has begun (node:http keeps the response it is writing on the socket). */
+function answerStarted(socket: Socket): boolean {
+  return (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
 }
 
 function socketProblem(error: NodeJS.ErrnoException): Problem {
