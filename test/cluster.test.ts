@@ -116,4 +116,11 @@ describe('the service as a cluster (WORKERS=2)', () => {
     expect(await started.exited).toBe(1);
     expect(started.logs()).toContain('WORKERS must be a whole number of at least 1, not "many"');
   }, 60_000);
+
+  it('exits 0 on a SIGTERM that comes while the second worker is still starting', async () => {
+    const service = spawnService(copyPolicies());
+    await until(() => /"msg":"cluster started"/.test(service.logs()), 'the cluster to start its second worker', service.logs);
+    service.child.kill('SIGTERM');
+    expect(await service.exited).toBe(0);
+  });
 });

@@ -37,6 +37,12 @@ describe('POST /v1/evaluate', () => {
     expect(response.headers['x-request-id']).toBeTruthy();
   });
 
+  it('honours a sane x-request-id and never echoes a long or strange one', async () => {
+    const ask = (id: string) => app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': id } });
+    expect((await ask('billing-run-42:7')).headers['x-request-id']).toBe('billing-run-42:7');
+    for (const id of ['r'.repeat(15_000), 'two words']) expect((await ask(id)).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('adds the rule trace, with the fact values the engine saw, only when asked with explain: trace', async () => {
     const decision = (await post({ ...typicalMonth, explain: 'trace' })).json();
     expect(Object.keys(decision)).toEqual(['decisionId', 'policy', 'rebate', 'asOf', 'support', 'explanation', 'trace']);

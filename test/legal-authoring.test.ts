@@ -149,6 +149,13 @@ describe('tickets under the terms of their day', () => {
 });
 
 describe('the file as written', () => {
+  it('loads a file that starts with a byte-order mark, as some editors save it, with its sha256 of the bytes as saved', async () => {
+    const dir = policiesFolder({ [V1]: `\uFEFF${basePolicyText}` });
+    const { registry, diagnostics } = await loadPolicies(dir);
+    expect(diagnostics).toEqual([]);
+    expect(registry.version('clicksend-sla', '1.0.0')?.ref.sha256).toBe(createHash('sha256').update(readFileSync(join(dir, V1))).digest('hex'));
+  });
+
   it('GET …/versions/:version with Accept: application/yaml returns the exact bytes whose sha256 decisions carry', async () => {
     const text = `${basePolicyText}# a closing comment, kept\n`;
     const dir = policiesFolder({ [V1]: text });
@@ -160,6 +167,9 @@ describe('the file as written', () => {
     const decision = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: { policy: 'clicksend-sla', facts: { period: '2026-10' } } });
     expect(createHash('sha256').update(yaml.rawPayload).digest('hex')).toBe(decision.json().policy.sha256);
     expect(yaml.headers['x-policy-sha256']).toBe(decision.json().policy.sha256);
+    for (const accept of ['application/yaml; charset=utf-8', 'text/yaml;q=0.9, application/json;q=0.1']) {
+      expect((await app.inject({ method: 'GET', url: '/v1/policies/clicksend-sla/versions/1.0.0', headers: { accept } })).rawPayload.equals(yaml.rawPayload)).toBe(true);
+    }
     const json = await app.inject({ method: 'GET', url: '/v1/policies/clicksend-sla/versions/1.0.0' });
     expect(json.json()).toMatchObject({ version: '1.0.0', terms: { id: 'clicksend-sla' } });
     await app.close();

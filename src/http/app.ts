@@ -55,8 +55,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // x-request-id is honoured when it is a sane id; anything longer or stranger gets a new one, never echoed back.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     // While closing, a request that still arrives on an open connection is answered, with Connection: close.

@@ -126,9 +126,10 @@ export class ClusterPrimary {
 
   private onExit(slot: number, worker: Worker, code: number | null, signal: string | null): void {
     if (this.slots.get(slot) === worker) this.slots.delete(slot);
-    this.ready.delete(worker);
+    const wasReady = this.ready.delete(worker);
     if (this.stopping) {
-      if (code !== 0) this.failed = true;
+      // A worker still starting has no handler of its own yet: SIGTERM ends it at once, which is a graceful stop too.
+      if (code !== 0 && (wasReady || signal !== 'SIGTERM')) this.failed = true;
       this.log.info({ slot, pid: worker.process.pid, code, signal }, 'worker stopped');
       if (this.slots.size === 0) this.finish(this.failed ? 1 : 0);
       return;

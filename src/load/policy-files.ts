@@ -134,5 +134,7 @@ export async function readPolicyFile(file: string, folderId: string, fileVersion
 
 /** A policy text that is not (yet) a file, such as a draft pasted in the studio: parsed the same way. */
 export function policyFileFromText(file: string, folderId: string, fileVersion: string, text: string, bytes: Buffer = Buffer.from(text, 'utf8')): PolicyFile {
-  return { file, folderId, fileVersion, bytes, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
+  // Some editors start a UTF-8 file with a byte-order mark; the text is read without it (the sha256 is still of the bytes).
+  const read = text.replace(/^\uFEFF/, '');
+  return { file, folderId, fileVersion, bytes, text: read, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, read) };
 }

@@ -40,11 +40,23 @@ export function policyRoutes(app: FastifyInstance, store: PolicyStore): void {
       if (!registry.versions(id)) return sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${id}"`, ['id'])]);
       const policy = registry.version(id, version);
       if (!policy) return sendProblems(reply, [problem('VERSION_NOT_FOUND', `policy "${id}" has no version "${version}"`, ['version'])]);
-      const wanted = new Negotiator(request).mediaType(VERSION_MEDIA_TYPES) ?? 'application/json';
+      const wanted = new Negotiator({ headers: { accept: withoutMediaParameters(request.headers.accept) } }).mediaType(VERSION_MEDIA_TYPES) ?? 'application/json';
       if (wanted !== 'application/json') {
         return reply.type(YAML_TYPE).header('x-policy-sha256', policy.ref.sha256).header('vary', 'accept').send(policy.bytes);
       }
       return reply.header('vary', 'accept').send({ ...versionSummary(policy), terms: policy.document });
     },
   );
+}
+
+/** `application/yaml; charset=utf-8` asks for YAML too: only the quality weight of each media range is kept for negotiation. */
+function withoutMediaParameters(accept: string | undefined): string | undefined {
+  return accept
+    ?.split(',')
+    .map((range) => {
+      const [type, ...parameters] = range.split(';').map((part) => part.trim());
+      const quality = parameters.find((parameter) => /^q=/i.test(parameter));
+      return quality ? `${type ?? ''};${quality}` : (type ?? '');
+    })
+    .join(',');
 }
