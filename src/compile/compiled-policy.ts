@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { Duration } from 'luxon';
+import type { LocalizedText } from '../messages/localized.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { RebateRules } from './rebate-rules.js';
 import type { SupportRules } from './support-rules.js';
@@ -18,7 +19,7 @@ export interface CompiledTier {
   readonly uptimeBelow: Decimal;
   readonly rebatePercent: Decimal;
   readonly remedy: 'credit' | 'refund';
-  readonly clause: string | undefined;
+  readonly clause: LocalizedText | undefined;
 }
 
 export interface CompiledCap {
@@ -36,7 +37,7 @@ export interface CompiledPriority {
   readonly name: string;
   readonly action: CompiledTarget;
   readonly response: CompiledTarget;
-  readonly clause: string | undefined;
+  readonly clause: LocalizedText | undefined;
 }
 
 /** One policy version, compiled once at load time and evaluated many times. */

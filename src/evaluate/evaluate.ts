@@ -3,10 +3,15 @@ import { problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import type { Decision, EvaluateRequest } from '../model/evaluate-request.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
+import { say } from '../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
 import { readFacts } from './facts.js';
+import { formatsFor } from './text-formats.js';
 import { formatInstant, parseInstant } from './instants.js';
 import { evaluateRebate } from './rebate.js';
 import { evaluateSupport } from './support.js';
+import { text } from '../messages/text.js';
 
 export type EvaluateResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly problems: readonly Problem[] };
 
@@ -14,6 +19,8 @@ export interface EvaluateContext {
   /** The instant open tickets are judged at when the request gives no asOf. */
   readonly now: number;
   readonly decisionId: string;
+  /** The language of the decision's text fields (English when not given); every other field is the same in every language. */
+  readonly language?: Language;
 }
 
 type Choice = { ok: true; policy: CompiledPolicy } | { ok: false; problems: Problem[] };
@@ -22,21 +29,21 @@ type Choice = { ok: true; policy: CompiledPolicy } | { ok: false; problems: Prob
 export function chooseVersion(registry: PolicyRegistry, request: EvaluateRequest, now: number): Choice {
   const { policy: id, version, facts } = request;
   if (!registry.versions(id)) {
-    return { ok: false, problems: [problem('POLICY_NOT_FOUND', `there is no policy "${id}"; known policies: ${registry.ids().join(', ')}`, ['policy'])] };
+    return { ok: false, problems: [problem('POLICY_NOT_FOUND', text('request.policyNotFound', { id, known: registry.ids().join(', ') }), ['policy'])] };
   }
   if (version !== undefined) {
     const named = registry.version(id, version);
     const known = (registry.versions(id) ?? []).map((policy) => policy.ref.version).join(', ');
-    return named ? { ok: true, policy: named } : { ok: false, problems: [problem('VERSION_NOT_FOUND', `policy "${id}" has no version "${version}"; known versions: ${known}`, ['version'])] };
+    return named ? { ok: true, policy: named } : { ok: false, problems: [problem('VERSION_NOT_FOUND', text('request.versionNotFound', { id, version, known }), ['version'])] };
   }
   if (facts.period !== undefined) {
     const inForce = registry.inForceForPeriod(id, facts.period);
-    return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', `no published version of "${id}" is in force on ${facts.period}-01`, ['facts', 'period'])] };
+    return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', text('request.noVersionForPeriod', { id, period: facts.period }), ['facts', 'period'])] };
   }
   const asOf = facts.asOf === undefined ? now : parseInstant(facts.asOf);
-  if (asOf === null) return { ok: false, problems: [problem('REQUEST_INVALID', `${JSON.stringify(facts.asOf)} is not a real date and time`, ['facts', 'asOf'])] };
+  if (asOf === null) return { ok: false, problems: [problem('REQUEST_INVALID', text('request.notAnInstant', { value: JSON.stringify(facts.asOf) }), ['facts', 'asOf'])] };
   const inForce = registry.inForceAt(id, asOf);
-  return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', `no published version of "${id}" is in force at ${new Date(asOf).toISOString()}`, ['facts', 'asOf'])] };
+  return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', text('request.noVersionAt', { id, at: new Date(asOf).toISOString() }), ['facts', 'asOf'])] };
 }
 
 /** Facts in, decision out: the same facts under the same policy file give the same decision, but for decisionId. */
@@ -48,8 +55,9 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
   if (!read.ok) return read;
   const { facts } = read;
 
-  const rebate = facts.period === undefined ? undefined : await evaluateRebate(policy, facts, facts.period);
-  const support = request.facts.tickets === undefined ? undefined : await evaluateSupport(policy, facts.tickets, facts.asOf);
+  const language = request.lang ?? context.language ?? DEFAULT_LANGUAGE;
+  const rebate = facts.period === undefined ? undefined : await evaluateRebate(policy, facts, facts.period, language);
+  const support = request.facts.tickets === undefined ? undefined : await evaluateSupport(policy, facts.tickets, facts.asOf, language);
   const { ref } = policy;
   // Keys in the order the API documents them; JSON.stringify keeps it.
   const decision: Decision = {
@@ -58,7 +66,7 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
     ...(rebate ? { rebate: rebate.value } : {}),
     ...(support ? { asOf: formatInstant(facts.asOf, 'UTC'), support: support.value } : {}),
     explanation: [
-      `Decided under ${ref.id} version ${ref.version} (${policy.status}, effective from ${ref.effectiveFrom}, sha256 ${ref.sha256.slice(0, 12)}).`,
+      say(language, 'decision.decidedUnder', { id: ref.id, version: ref.version, status: policy.status, effectiveFrom: formatsFor(language).date(ref.effectiveFrom), sha256: ref.sha256.slice(0, 12) }),
       ...(rebate?.explanation ?? []),
       ...(support?.explanation ?? []),
     ],

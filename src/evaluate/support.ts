@@ -3,14 +3,18 @@ import { targetKinds } from '../compile/support-rules.js';
 import type { TargetKind, TargetStatus } from '../compile/support-rules.js';
 import type { TargetDecision, TicketDecision, TraceItem } from '../model/evaluate-request.js';
 import type { Ticket } from './facts.js';
-import { describeInstant, formatInstant } from './instants.js';
+import { formatInstant } from './instants.js';
+import { say } from '../messages/catalog.js';
+import type { Language } from '../messages/languages.js';
+import { localize } from '../messages/localized.js';
+import { formatsFor } from './text-formats.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
 const MINUTE_MS = 60_000;
 
 /** Due times and statuses of each ticket's action and response targets (SPEC §2 items 11-12). */
-export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number): Promise<PartResult<TicketDecision[]>> {
+export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number, language: Language): Promise<PartResult<TicketDecision[]>> {
   const value: TicketDecision[] = [];
   const explanation: string[] = [];
   const trace: TraceItem[] = [];
@@ -37,8 +41,9 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     };
     value.push({ id: ticket.id, priority: ticket.priority, ...targets });
     const zone = targetsOf.response.calendar.timeZone;
-    const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], eventAt[kind], zone));
-    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}.`);
+    const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], eventAt[kind], zone, language));
+    const openedAt = formatsFor(language).wallClockInZone(ticket.openedAt, zone);
+    explanation.push(say(language, 'support.line.ticket', { id: ticket.id, priority: ticket.priority, openedAt, targets: parts.join('; '), cite: cite(localize(targetsOf.clause, language)) }));
     trace.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...judged.trace]));
   }
   return { value, explanation, trace };
@@ -63,16 +68,19 @@ function judge(target: CompiledTarget, due: number, eventAt: number | null, asOf
 }
 
 /** "action due after 8 working hours on the business calendar, by Mon 2026-11-02 16:00: not done yet, 300 working minute(s) left" */
-function describeTarget(kind: TargetKind, target: CompiledTarget, decision: TargetDecision, eventAt: number | null, zone: string): string {
-  const span = target.calendar.alwaysOpen ? `${target.minutes} minute(s)` : `${target.minutes / 60} working hour(s) on the ${target.calendar.name} calendar`;
-  const due = `${kind} due after ${span}, by ${describeInstant(Date.parse(decision.dueAt), zone).replace(` ${zone}`, '')}`;
-  const done = eventAt === null ? 'not done yet' : `done ${describeInstant(eventAt, zone).replace(` ${zone}`, '')}`;
+function describeTarget(kind: TargetKind, target: CompiledTarget, decision: TargetDecision, eventAt: number | null, zone: string, language: Language): string {
+  const formats = formatsFor(language);
+  const span = target.calendar.alwaysOpen
+    ? say(language, 'support.span.minutes', { minutes: target.minutes })
+    : say(language, 'support.span.workingHours', { hours: target.minutes / 60, calendar: target.calendar.name });
+  const due = say(language, 'support.due', { kind, span, dueAt: formats.wallClock(Date.parse(decision.dueAt), zone) });
+  const done = eventAt === null ? say(language, 'support.notDone') : say(language, 'support.done', { at: formats.wallClock(eventAt, zone) });
   switch (decision.status) {
     case 'met':
-      return `${due}: ${done}, met`;
+      return say(language, 'support.status.met', { due, done });
     case 'breached':
-      return `${due}: ${done}, breached by ${decision.overrunWorkingMinutes} working minute(s)`;
+      return say(language, 'support.status.breached', { due, done, minutes: decision.overrunWorkingMinutes });
     case 'pending':
-      return `${due}: ${done}, pending with ${decision.remainingWorkingMinutes} working minute(s) left`;
+      return say(language, 'support.status.pending', { due, done, minutes: decision.remainingWorkingMinutes });
   }
 }

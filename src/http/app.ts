@@ -9,6 +9,7 @@ import { requestAjv } from '../evaluate/request.js';
 import type { PolicyStore } from '../registry/policy-store.js';
 import { installErrorHandlers } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
+import { installLanguage } from './language.js';
 import { evaluateRoute } from './routes/evaluate.js';
 import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
@@ -43,6 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(({ schema }) => requestAjv.compile(schema));
   installJsonBodyParser(app);
+  installLanguage(app);
   // Once closing, answer in-flight requests with Connection: close, so keep-alive clients let shutdown finish.
   let closing = false;
   app.addHook('preClose', async () => {

@@ -1,7 +1,11 @@
 import { errorCodes } from '../errors/codes.js';
 import type { ErrorCode } from '../errors/codes.js';
-import { formatJsonPath } from '../errors/problem.js';
+import { codeTitle } from '../errors/code-text.js';
+import { formatJsonPath, messageIn } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
+import { say } from '../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
 
 /** RFC 9457 problem details; `errors` names each offending field by its JSON path. */
 export interface ProblemDetails {
@@ -23,17 +27,17 @@ export function statusOf(code: ErrorCode): number {
   return errorCodes[code].status ?? 400;
 }
 
-/** One document for one or more problems; the first problem's code sets the status. */
-export function toProblemDetails(problems: readonly [Problem, ...Problem[]]): ProblemDetails {
+/** One document for one or more problems, its text in a language; the first problem's code sets the status. */
+export function toProblemDetails(problems: readonly [Problem, ...Problem[]], language: Language = DEFAULT_LANGUAGE): ProblemDetails {
   const [first] = problems;
-  const entry = errorCodes[first.code];
+  const detail = messageIn(first, language);
   return {
     type: problemTypeUri(first.code),
-    title: entry.title,
+    title: codeTitle(first.code, language),
     status: statusOf(first.code),
-    detail: problems.length === 1 ? first.message : `${first.message} (and ${problems.length - 1} more problem(s))`,
+    detail: problems.length === 1 ? detail : say(language, 'problem.andMore', { detail, more: problems.length - 1 }),
     code: first.code,
-    errors: problems.map((found) => ({ code: found.code, path: formatJsonPath(found.path), message: found.message })),
+    errors: problems.map((found) => ({ code: found.code, path: formatJsonPath(found.path), message: messageIn(found, language) })),
   };
 }
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileProblem } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import { parseYamlSource } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
+import { text as sentence } from '../messages/text.js';
 
 /** Policy files are a few kilobytes; anything far larger is a mistake or an attack. */
 export const MAX_POLICY_FILE_BYTES = 256 * 1024;
@@ -23,8 +25,6 @@ export interface ReadResult {
   readonly problems: Diagnostic[];
 }
 
-const at = (file: string) => ({ file, line: 1, col: 1, path: [] });
-
 /** Reads every `<dir>/<id>/<version>.yaml`. Unreadable and oversized files become problems, not exceptions. */
 export async function readPolicyFiles(dir: string): Promise<ReadResult> {
   const files: PolicyFile[] = [];
@@ -33,12 +33,12 @@ export async function readPolicyFiles(dir: string): Promise<ReadResult> {
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    return { files, problems: [{ ...at(dir), code: 'FILE_UNREADABLE', message: `the policies folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }] };
+    return { files, problems: [fileProblem('FILE_UNREADABLE', sentence('policy.folderUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? 'error' }), dir)] };
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-      problems.push({ ...at(path), code: 'FILE_MISPLACED', message: 'a policy file must be inside a folder named after its id: policies/<id>/<version>.yaml' });
+      problems.push(fileProblem('FILE_MISPLACED', sentence('policy.fileMisplaced'), path));
     }
     if (!entry.isDirectory()) continue;
     const versions = (await readdir(path, { withFileTypes: true })).filter((v) => v.isFile() && /\.ya?ml$/.test(v.name));
@@ -55,12 +55,12 @@ export async function readPolicyFile(file: string, folderId: string, fileVersion
   try {
     const { size } = await stat(file);
     if (size > MAX_POLICY_FILE_BYTES) {
-      return { problem: { ...at(file), code: 'FILE_TOO_LARGE', message: `the file has ${size} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}` } };
+      return { problem: fileProblem('FILE_TOO_LARGE', sentence('policy.fileTooLarge', { size, max: MAX_POLICY_FILE_BYTES }), file) };
     }
     const bytes = await readFile(file);
     const text = bytes.toString('utf8');
     return { file, folderId, fileVersion, text, sha256: createHash('sha256').update(bytes).digest('hex'), source: parseYamlSource(file, text) };
   } catch (error) {
-    return { problem: { ...at(file), code: 'FILE_UNREADABLE', message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` } };
+    return { problem: fileProblem('FILE_UNREADABLE', sentence('policy.fileUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? 'error' }), file) };
   }
 }

@@ -11,6 +11,8 @@ export interface LoadResult {
   readonly registry: PolicyRegistry;
   /** Every problem of every file, sorted by file and line; empty when all is well. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Problems that do not refuse a file (a text lacking a language the service offers), sorted likewise. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** The whole pipeline: read, parse, validate, compile and index a policies folder. */
@@ -21,5 +23,6 @@ export async function loadPolicies(dir: string): Promise<LoadResult> {
   const refused = new Set(dateProblems.map((diagnostic) => diagnostic.file));
   const diagnostics = [...read.problems, ...validated.flatMap((v) => (v.ok ? [] : v.diagnostics)), ...dateProblems].sort(compareDiagnostics);
   const compiled = validated.flatMap((v) => (v.ok && !refused.has(v.file.file) ? [compilePolicy(v.file, v.policy)] : []));
-  return { registry: new PolicyRegistry(compiled), diagnostics };
+  const warnings = validated.flatMap((v) => (v.ok ? v.warnings : [])).sort(compareDiagnostics);
+  return { registry: new PolicyRegistry(compiled), diagnostics, warnings };
 }

@@ -1,6 +1,8 @@
 // The body of POST /v1/evaluate. schemas/evaluate-request.schema.json is generated
 // from this module; the HTTP layer validates with it and the OpenAPI document shows it.
 
+import { languages } from '../messages/languages.js';
+
 const instant = {
   type: 'string',
   maxLength: 40,
@@ -22,6 +24,7 @@ export const evaluateRequestSchema = {
   properties: {
     policy: { type: 'string', minLength: 1, maxLength: 200, description: 'The policy id, e.g. clicksend-sla.' },
     version: { type: 'string', minLength: 1, maxLength: 200, description: 'A version to use instead of the one in force (drafts too, to preview them).' },
+    lang: { enum: languages, description: 'The language of the decision\'s text fields (explanation, reasons, notes); wins over Accept-Language. Every other field is the same in every language.' },
     facts: {
       type: 'object',
       additionalProperties: false,

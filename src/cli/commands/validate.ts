@@ -1,21 +1,28 @@
-import { formatDiagnostic } from '../../errors/problem.js';
+import { formatDiagnosticIn } from '../../errors/problem.js';
+import { say } from '../../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../../messages/languages.js';
+import type { Language } from '../../messages/languages.js';
+import { formatsFor } from '../../evaluate/text-formats.js';
 import { loadPolicies } from '../../registry/load-policies.js';
 import type { Output } from '../output.js';
 
-/** Prints every problem of every file, or one summary line per policy. Returns the exit code. */
-export async function validateCommand(dir: string, output: Output): Promise<number> {
-  const { registry, diagnostics } = await loadPolicies(dir);
+/** Prints every problem of every file, or one summary line per policy, then any warnings. Returns the exit code. */
+export async function validateCommand(dir: string, output: Output, language: Language = DEFAULT_LANGUAGE): Promise<number> {
+  const { registry, diagnostics, warnings } = await loadPolicies(dir);
+  for (const warning of warnings) output.err(`${say(language, 'cli.warning')} ${formatDiagnosticIn(warning, language)}`);
   if (diagnostics.length > 0) {
-    for (const diagnostic of diagnostics) output.err(formatDiagnostic(diagnostic));
-    output.err(`${diagnostics.length} problem(s) found in ${dir}`);
+    for (const diagnostic of diagnostics) output.err(formatDiagnosticIn(diagnostic, language));
+    output.err(say(language, 'cli.problemsFound', { count: diagnostics.length, dir }));
     return 1;
   }
   const ids = registry.ids();
   for (const id of ids) {
     const versions = registry.versions(id) ?? [];
-    const list = versions.map((policy) => `${policy.ref.version} (${policy.status}, from ${policy.ref.effectiveFrom})`).join(', ');
-    output.out(`${id}: ${versions.length} version(s): ${list}`);
+    const list = versions
+      .map((policy) => say(language, 'cli.versionSummary', { version: policy.ref.version, status: policy.status, effectiveFrom: formatsFor(language).date(policy.ref.effectiveFrom) }))
+      .join(', ');
+    output.out(say(language, 'cli.policySummary', { id, count: versions.length, versions: list }));
   }
-  if (ids.length === 0) output.out(`no policies found in ${dir}`);
+  if (ids.length === 0) output.out(say(language, 'cli.noPolicies', { dir }));
   return 0;
 }

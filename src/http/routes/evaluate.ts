@@ -41,14 +41,16 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
     async (request, reply) => {
       // One registry for the whole request: a reload meanwhile does not change the terms mid-decision.
       const registry = store.current();
-      const key = DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
+      // The language is part of the question: the same body asked in Swedish has a Swedish answer.
+      const body = DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
+      const key = body === undefined ? undefined : `${request.language}\u0000${body}`;
       const decisionId = randomUUID();
       const remembered = key === undefined ? undefined : cache.get(registry, key, decisionId);
       if (remembered !== undefined) {
         if (decisionLog) logged(request.body, JSON.parse(remembered) as Decision);
         return reply.type(JSON_TYPE).send(remembered);
       }
-      const result = await evaluate(registry, request.body, { now: now(), decisionId });
+      const result = await evaluate(registry, request.body, { now: now(), decisionId, language: request.language });
       if (!result.ok) return sendProblems(reply, result.problems);
       const serialized = serializeDecision(result.decision);
       if (key !== undefined) cache.set(registry, key, result.decision, serialized);

@@ -2,6 +2,7 @@ import { problem } from '../../errors/problem.js';
 import type { JsonPath, Problem } from '../../errors/problem.js';
 import { factsWithAttributes, ruleFacts, ruleOperators } from '../../model/rule-vocabulary.js';
 import type { PolicyCheck } from './check.js';
+import { text } from '../../messages/text.js';
 
 const branchKeys = ['all', 'any', 'not'] as const;
 
@@ -10,7 +11,7 @@ function checkCondition(condition: unknown, path: JsonPath): Problem[] {
   const branches = branchKeys.filter((key) => key in node);
   const isTest = 'fact' in node || 'operator' in node || 'value' in node || 'path' in node;
   if (branches.length + (isTest ? 1 : 0) !== 1) {
-    return [problem('SCHEMA_INVALID_VALUE', 'a condition is exactly one of: all, any, not, or a test with fact, operator and value', path)];
+    return [problem('SCHEMA_INVALID_VALUE', text('policy.conditionShape'), path)];
   }
   const [branch] = branches;
   if (branch === 'not') return checkCondition(node['not'], [...path, 'not']);
@@ -18,18 +19,18 @@ function checkCondition(condition: unknown, path: JsonPath): Problem[] {
 
   const problems: Problem[] = [];
   for (const key of ['fact', 'operator', 'value']) {
-    if (!(key in node)) problems.push(problem('SCHEMA_MISSING_KEY', `this test is missing the key "${key}"`, path, true));
+    if (!(key in node)) problems.push(problem('SCHEMA_MISSING_KEY', text('policy.testMissingKey', { key }), path, true));
   }
   const fact = node['fact'];
   if (typeof fact === 'string' && !Object.hasOwn(ruleFacts, fact)) {
-    problems.push(problem('RULE_UNKNOWN_FACT', `"${fact}" is not a fact of the decision; known facts: ${Object.keys(ruleFacts).join(', ')}`, [...path, 'fact']));
+    problems.push(problem('RULE_UNKNOWN_FACT', text('policy.unknownFact', { fact, known: Object.keys(ruleFacts).join(', ') }), [...path, 'fact']));
   }
   if (typeof fact === 'string' && 'path' in node && !factsWithAttributes.has(fact)) {
-    problems.push(problem('RULE_PATH_NOT_ALLOWED', `the fact "${fact}" has no attributes to read with path`, [...path, 'path']));
+    problems.push(problem('RULE_PATH_NOT_ALLOWED', text('policy.pathNotAllowed', { fact }), [...path, 'path']));
   }
   const operator = node['operator'];
   if (typeof operator === 'string' && !ruleOperators.includes(operator)) {
-    problems.push(problem('RULE_UNKNOWN_OPERATOR', `"${operator}" is not an operator; known operators: ${ruleOperators.join(', ')}`, [...path, 'operator']));
+    problems.push(problem('RULE_UNKNOWN_OPERATOR', text('policy.unknownOperator', { operator, known: ruleOperators.join(', ') }), [...path, 'operator']));
   }
   return problems;
 }
@@ -38,7 +39,7 @@ export const checkRules: PolicyCheck = (policy) => {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   (policy.rules ?? []).forEach((rule, index) => {
-    if (seen.has(rule.id)) problems.push(problem('RULE_DUPLICATE_ID', `another rule already has the id "${rule.id}"`, ['rules', index, 'id']));
+    if (seen.has(rule.id)) problems.push(problem('RULE_DUPLICATE_ID', text('policy.ruleDuplicateId', { id: rule.id }), ['rules', index, 'id']));
     seen.add(rule.id);
     problems.push(...checkCondition(rule.when, ['rules', index, 'when']));
   });
