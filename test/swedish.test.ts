@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision, RequestFacts } from '../src/model/evaluate-request.js';
-import { decide, openApp, runCli } from './helpers.js';
+import { DecisionLog } from '../src/decision-log/decision-log.js';
+import { basePolicyText, decide, openApp, policiesFolder, runCli } from './helpers.js';
 
 const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
 
@@ -188,5 +191,61 @@ describe('Swedish in the CLI', () => {
   it('evaluates a case file in Swedish', async () => {
     const result = await runCli('--lang', 'sv', 'evaluate', 'examples/typical-month.json');
     expect(JSON.parse(result.out).explanation[0]).toMatch(/^Beslutat enligt clicksend-sla version 1\.0\.0 \(publicerad, gäller från 1 januari 2020/);
+  });
+});
+
+describe('languages and the rest of the product', () => {
+  it('replays a decision logged in Swedish to no difference: replay compares the language-neutral fields', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'log-')), 'decisions.ndjson');
+    const log = new DecisionLog(path);
+    const app = await openApp('policies', { decisionLog: log });
+    const body = { ...typicalMonth, facts: { ...typicalMonth.facts, claim: { filedAt: '2026-10-20T00:00:00Z' } } };
+    const response = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'accept-language': 'sv' }, payload: body });
+    expect(response.json().rebate.reasons[0].message).toMatch(/för tidigt/);
+    await app.close();
+    await log.close();
+    expect(await runCli('replay', path)).toMatchObject({ code: 0, out: '1 decision(s) replayed, 0 would now differ' });
+    expect(await runCli('--lang', 'sv', 'replay', path)).toMatchObject({ code: 0, out: '1 beslut prövades på nytt, 0 skulle nu utfalla annorlunda' });
+  });
+
+  const withTitle = (title: string, status = 'published') =>
+    policiesFolder({ 'clicksend-sla/1.0.0.yaml': basePolicyText.replace(/^title:\n  en: .*\n  sv: .*\n/m, title).replace('status: published', `status: ${status}`) });
+
+  it('warns, without refusing, when a published text written per language lacks one the service offers', async () => {
+    const dir = withTitle('title:\n  en: ClickSend service level agreement\n');
+    const result = await runCli('validate', dir);
+    expect(result.code).toBe(0);
+    const titleLine = basePolicyText.split('\n').findIndex((line) => line.startsWith('title:')) + 1;
+    expect(result.err).toBe(`warning ${join(dir, 'clicksend-sla/1.0.0.yaml')}:${titleLine}:1 TEXT_LANGUAGE_MISSING this text is not written in Swedish, a language the service offers; readers of Swedish will see it in English`);
+    expect((await runCli('--lang', 'sv', 'validate', dir)).err).toMatch(/varning .*TEXT_LANGUAGE_MISSING texten finns inte på svenska, ett språk som tjänsten erbjuder; den som läser på svenska får den på engelska$/);
+    const app = await openApp(dir);
+    const listed = await app.inject({ method: 'GET', url: '/v1/policies/clicksend-sla', headers: { 'accept-language': 'sv' } });
+    expect(listed.json().versions[0].title).toBe('ClickSend service level agreement');
+    await app.close();
+  });
+
+  it('does not warn for a draft, nor for a text written once for every language', async () => {
+    expect((await runCli('validate', withTitle('title:\n  en: ClickSend service level agreement\n', 'draft'))).err).toBe('');
+    expect((await runCli('validate', withTitle('title: ClickSend service level agreement\n'))).err).toBe('');
+  });
+
+  it('refuses a text in a language the service does not offer, or of the wrong kind', async () => {
+    const unknown = await runCli('validate', withTitle('title:\n  en: ClickSend\n  de: ClickSend\n'));
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('SCHEMA_UNKNOWN_KEY unknown key "de" in title; allowed here: en, sv');
+    const wrongKind = await runCli('validate', withTitle('title: [ClickSend]\n'));
+    expect(wrongKind.err).toContain('SCHEMA_WRONG_TYPE title must be text or a block of keys, not a list');
+  });
+
+  it('quotes a rule of legal’s own in the language asked for', async () => {
+    const rule = 'rules:\n  - id: trial\n    when: { all: [{ fact: account, path: $.plan, operator: equal, value: trial }] }\n    then:\n      outcome: ineligible\n      code: TRIAL_ACCOUNT\n      message:\n        en: trial accounts are not covered by the SLA\n        sv: provkonton omfattas inte av servicenivåavtalet\n';
+    const dir = policiesFolder({ 'clicksend-sla/1.0.0.yaml': basePolicyText.replace('rules: []\n', rule) });
+    const app = await openApp(dir);
+    const body = { ...typicalMonth, facts: { ...typicalMonth.facts, account: { plan: 'trial' } } };
+    const [english, swedish] = [await app.inject({ method: 'POST', url: '/v1/evaluate', payload: body }), await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'accept-language': 'sv' }, payload: body })];
+    expect(english.json()).toMatchObject({ rebate: { eligible: false } });
+    expect(english.json().rebate.reasons).toEqual([{ code: 'TRIAL_ACCOUNT', message: 'trial accounts are not covered by the SLA' }]);
+    expect(swedish.json().rebate.reasons).toEqual([{ code: 'TRIAL_ACCOUNT', message: 'provkonton omfattas inte av servicenivåavtalet' }]);
+    await app.close();
   });
 });
