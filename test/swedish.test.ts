@@ -209,7 +209,7 @@ describe('languages and the rest of the product', () => {
   });
 
   const withTitle = (title: string, status = 'published') =>
-    policiesFolder({ 'clicksend-sla/1.0.0.yaml': basePolicyText.replace(/^title:\n  en: .*\n  sv: .*\n/m, title).replace('status: published', `status: ${status}`) });
+    policiesFolder({ 'clicksend-sla/1.0.0.yaml': basePolicyText.replace(/^title:\n {2}en: .*\n {2}sv: .*\n/m, title).replace('status: published', `status: ${status}`) });
 
   it('warns, without refusing, when a published text written per language lacks one the service offers', async () => {
     const dir = withTitle('title:\n  en: ClickSend service level agreement\n');
