@@ -1,6 +1,10 @@
+import { parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../src/errors/codes.js';
-import { catalogs, placeholders, say } from '../src/messages/catalog.js';
+import { catalogs, locales, placeholders, say } from '../src/messages/catalog.js';
+import { compileMessage, formatWithIntlMessageFormat } from '../src/messages/compile-message.js';
 import { languageOfLocale, languages, negotiateLanguage } from '../src/messages/languages.js';
 import { localize } from '../src/messages/localized.js';
 
@@ -46,6 +50,44 @@ describe('message catalogs', () => {
 
   it('refuses a message without one of its values instead of writing a hole', () => {
     expect(() => say('en', 'rebate.line.tier', { uptime: '99' })).toThrow(/threshold/);
+  });
+});
+
+/** For each placeholder of a message, values of the kinds it takes: numbers for plural and number, the options (and others) for select. */
+function valuesFor(pattern: string): fc.Arbitrary<Record<string, string | number>> {
+  const kinds = new Map<string, fc.Arbitrary<string | number>>();
+  const number = fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.constantFrom(0, 1, 2, 1.5, 43_200), fc.double({ min: 0, max: 1e6, noNaN: true }));
+  const walk = (elements: readonly MessageFormatElement[]): void => {
+    for (const element of elements) {
+      if (element.type === TYPE.plural || element.type === TYPE.number) kinds.set(element.value, number);
+      else if (element.type === TYPE.select) kinds.set(element.value, fc.oneof(fc.constantFrom(...Object.keys(element.options)), fc.string()));
+      else if (element.type === TYPE.argument && !kinds.has(element.value)) kinds.set(element.value, fc.oneof(fc.string(), fc.integer()));
+      if (element.type === TYPE.plural || element.type === TYPE.select) for (const option of Object.values(element.options)) walk(option.value);
+    }
+  };
+  walk(parse(pattern, { ignoreTag: true }));
+  return fc.record(Object.fromEntries(kinds));
+}
+
+describe('compiled messages', () => {
+  for (const language of languages) {
+    it(`write every ${language} message exactly as IntlMessageFormat does, for any values`, () => {
+      for (const [key, pattern] of Object.entries(catalogs[language])) {
+        const compiled = compileMessage(pattern, locales[language], key);
+        fc.assert(
+          fc.property(valuesFor(pattern), (values) => {
+            expect(compiled(values)).toBe(formatWithIntlMessageFormat(pattern, locales[language], values));
+          }),
+          { numRuns: 25 },
+        );
+      }
+    });
+  }
+
+  it('falls back to IntlMessageFormat for forms it does not compile (dates, ordinals)', () => {
+    const pattern = '{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} on {d, date, short}';
+    const values = { n: 22, d: Date.UTC(2026, 9, 3) };
+    expect(compileMessage(pattern, 'en', 'test')(values)).toBe(formatWithIntlMessageFormat(pattern, 'en', values));
   });
 });
 

@@ -60,7 +60,7 @@ describe('a decision in Swedish', () => {
     cents: fc.integer({ min: 0, max: 10_000_000 }),
     tickets: fc.array(fc.record({ opened: instant(october, 50_000), priority: fc.constantFrom('major', 'non-urgent'), answeredAfter: fc.option(fc.integer({ min: 0, max: 3000 })) }), { maxLength: 3 }),
   });
-  const toFacts = (drawn: fc.RecordValue<typeof month extends fc.Arbitrary<infer T> ? T : never>): RequestFacts => {
+  const toFacts = (drawn: typeof month extends fc.Arbitrary<infer T> ? T : never): RequestFacts => {
     const plus = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
     return {
       period: '2026-10',

@@ -38,18 +38,22 @@ class IntlFormats implements ValueFormats {
   private readonly dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
   private readonly numberFormats = new Map<number, Intl.NumberFormat>();
   private readonly written = new BoundedCache<string, string>(4096);
+  /** Amounts differ from request to request; kept apart so they do not push out the instants that recur. */
+  private readonly decimals = new BoundedCache<string, string>(4096);
 
   constructor(private readonly locale: string) {}
 
   decimal(value: string): string {
-    const digits = value.split('.')[1]?.length ?? 0;
-    let format = this.numberFormats.get(digits);
-    if (!format) {
-      format = new Intl.NumberFormat(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-      this.numberFormats.set(digits, format);
-    }
-    // A numeric string is formatted exactly, digit for digit (Intl.NumberFormat v3).
-    return format.format(value as unknown as number);
+    return this.decimals.getOrCompute(value, () => {
+      const digits = value.split('.')[1]?.length ?? 0;
+      let format = this.numberFormats.get(digits);
+      if (!format) {
+        format = new Intl.NumberFormat(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        this.numberFormats.set(digits, format);
+      }
+      // A numeric string is formatted exactly, digit for digit (Intl.NumberFormat v3).
+      return format.format(value as unknown as number);
+    });
   }
 
   instant(ms: number, zone: string): string {

@@ -3,6 +3,8 @@ import { TYPE } from '@formatjs/icu-messageformat-parser';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import en from './en.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
+import { compileMessage } from './compile-message.js';
+import type { PlainValues, Render } from './compile-message.js';
 import type { Language } from './languages.js';
 
 /** Every sentence has a key; the English catalog is the list of keys, and a test holds every other catalog to it. */
@@ -14,46 +16,21 @@ export const catalogs: Readonly<Record<Language, Readonly<Record<MessageKey, str
 /** The BCP 47 locale each language formats numbers, plurals and dates in. */
 export const locales: Readonly<Record<Language, string>> = { en: 'en', sv: 'sv-SE' };
 
-export type PlainValues = Readonly<Record<string, string | number>>;
-type Render = (values: PlainValues) => string;
+export type { PlainValues } from './compile-message.js';
 
-const compiled = new Map<string, Render>();
+/** Each message is compiled once per language, on first use. */
+const compiled = new Map<Language, Map<MessageKey, Render>>();
 
-/** The catalog's sentence for a key, with its placeholders filled in. Each message is compiled once per language. */
+/** The catalog's sentence for a key, with its placeholders filled in. */
 export function say(language: Language, key: MessageKey, values: PlainValues = {}): string {
-  const id = `${language}\u0000${key}`;
-  let render = compiled.get(id);
+  let known = compiled.get(language);
+  if (!known) compiled.set(language, (known = new Map()));
+  let render = known.get(key);
   if (!render) {
-    render = compile(catalogs[language][key], language, key);
-    compiled.set(id, render);
+    render = compileMessage(catalogs[language][key], locales[language], `${key} (${language})`);
+    known.set(key, render);
   }
   return render(values);
-}
-
-/**
- * Explanations are on the hot path: a message of text and plain {placeholders}
- * only (most of them) becomes a concatenation; one with plural, select or number
- * formatting is left to IntlMessageFormat, compiled once.
- */
-function compile(pattern: string, language: Language, key: string): Render {
-  const format = new IntlMessageFormat(pattern, locales[language], undefined, { ignoreTag: true });
-  const ast = format.getAst();
-  if (!ast.every((element) => element.type === TYPE.literal || element.type === TYPE.argument)) {
-    return (values) => String(format.format(values));
-  }
-  const parts = ast.map((element) => (element.type === TYPE.literal ? { text: element.value } : { name: element.value }));
-  return (values) => {
-    let out = '';
-    for (const part of parts) {
-      if (part.text !== undefined) out += part.text;
-      else {
-        const value = values[part.name];
-        if (value === undefined) throw new Error(`message ${key} (${language}) needs a value for {${part.name}}`);
-        out += value;
-      }
-    }
-    return out;
-  };
 }
 
 /** The placeholder names a message uses, at any depth (inside plural and select branches too). */
