@@ -107,6 +107,18 @@ describe('Swedish over HTTP', () => {
     });
   }
 
+  it('answers any Accept-Language header, however malformed, in English or Swedish', async () => {
+    const header = fc.oneof(fc.string(), fc.array(fc.tuple(fc.constantFrom('sv', 'sv-SE', 'en', 'en-GB', 'fr', '*', 'SV', ''), fc.option(fc.oneof(fc.double({ noNaN: true }), fc.string()))), { maxLength: 5 }).map((parts) => parts.map(([tag, q]) => (q === null ? tag : `${tag};q=${q}`)).join(',')));
+    await fc.assert(
+      fc.asyncProperty(header.filter((value) => /^[\t\x20-\x7e]*$/.test(value)), async (value) => {
+        const response = await post(typicalMonth, value);
+        expect(response.statusCode).toBe(200);
+        expect(['en', 'sv']).toContain(response.headers['content-language']);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('lets the body’s lang win over Accept-Language', async () => {
     const response = await post({ ...typicalMonth, lang: 'sv' }, 'en');
     expect(response.headers['content-language']).toBe('sv');
