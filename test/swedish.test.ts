@@ -167,6 +167,12 @@ describe('Swedish over HTTP', () => {
     expect(page.json()).toEqual({ code: 'UNKNOWN_CAUSE', title: 'Okänd orsak till en störning', status: 422, fix: 'Använd en orsak som policyn listar som räknad eller undantagen.' });
   });
 
+  it('does not claim the English documentation page is Swedish', async () => {
+    const page = await app.inject({ method: 'GET', url: '/docs/', headers: { 'accept-language': 'sv' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-language']).toBeUndefined();
+  });
+
   it('gives the policy title in the language asked for', async () => {
     const response = await app.inject({ method: 'GET', url: '/v1/policies/clicksend-sla', headers: { 'accept-language': 'sv' } });
     expect(response.json().versions[0].title).toBe('Servicenivåavtal – ClickSend');

@@ -19,7 +19,9 @@ export function installLanguage(app: FastifyInstance): void {
     const asked = (request.body as { lang?: unknown } | null | undefined)?.lang;
     if (isLanguage(asked)) request.language = asked;
   });
+  // The API's JSON answers are written in the language; the documentation pages are English only.
   app.addHook('onSend', async (request, reply) => {
+    if (!/^application\/(problem\+)?json/.test(String(reply.getHeader('content-type') ?? ''))) return;
     reply.header('content-language', request.language);
     reply.header('vary', 'accept-language');
   });
