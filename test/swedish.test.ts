@@ -200,6 +200,16 @@ describe('Swedish in the CLI', () => {
     }
   });
 
+  it('writes --help in Swedish, every command and option described', async () => {
+    const help = await runCli('--lang', 'sv', 'diff', '--help');
+    expect(help.out).toContain('Användning: policy diff [options] <policy> <versionA> <versionB>');
+    expect(help.out).toMatch(/Argument:\n {2}policy +policyns id/);
+    expect(help.out).toMatch(/-p, --policies <dir> +policymappen \(standard: "\.\/policies"\)/);
+    const root = await runCli('--lang', 'sv', '--help');
+    for (const command of ['validate', 'evaluate', 'test', 'diff', 'replay', 'serve']) expect(root.out).toMatch(new RegExp(`\\n {2}${command} .*[a-zåäö]`));
+    expect(root.out).toContain('Kommandon:');
+  });
+
   it('refuses a language it does not offer', async () => {
     const result = await runCli('--lang', 'fr', 'validate');
     expect(result.code).not.toBe(0);
