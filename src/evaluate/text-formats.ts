@@ -33,11 +33,31 @@ const english: ValueFormats = {
   duration: (iso) => iso,
 };
 
-/** Formatters are built once per zone and options, never per request; results that recur are remembered. */
+const dateParts = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+const clock = { ...dateParts, hour: '2-digit', minute: '2-digit' } as const;
+
+/** The ways an instant is written, as Intl.DateTimeFormat options. */
+const instantForms = {
+  instant: { ...clock, timeZoneName: 'short' },
+  instantWithSeconds: { ...clock, second: '2-digit', timeZoneName: 'short' },
+  wallClock: { ...clock, weekday: 'long' },
+  wallClockInZone: { ...clock, weekday: 'long', timeZoneName: 'short' },
+  date: dateParts,
+  period: { month: 'long', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+type InstantForm = keyof typeof instantForms;
+
+/** One form in one zone: its formatter, built once, and the instants it has written (they recur: period bounds, windows). */
+interface ZoneForm {
+  readonly format: Intl.DateTimeFormat;
+  readonly written: BoundedCache<number, string>;
+}
+
+/** Formatters are built once per form and zone, never per request; results that recur are remembered. */
 class IntlFormats implements ValueFormats {
-  private readonly dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+  private readonly forms = new Map<InstantForm, Map<string, ZoneForm>>();
   private readonly numberFormats = new Map<number, Intl.NumberFormat>();
-  private readonly written = new BoundedCache<string, string>(4096);
+  private readonly durations = new BoundedCache<string, string>(256);
   /** Amounts differ from request to request; kept apart so they do not push out the instants that recur. */
   private readonly decimals = new BoundedCache<string, string>(4096);
 
@@ -57,43 +77,39 @@ class IntlFormats implements ValueFormats {
   }
 
   instant(ms: number, zone: string): string {
-    const seconds = ms % 60_000 !== 0;
-    return this.write('instant', ms, zone, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}), timeZoneName: 'short' });
+    return this.write(ms % 60_000 === 0 ? 'instant' : 'instantWithSeconds', ms, zone);
   }
 
   wallClock(ms: number, zone: string): string {
-    return this.write('wall', ms, zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+    return this.write('wallClock', ms, zone);
   }
 
   wallClockInZone(ms: number, zone: string): string {
-    return this.write('wallZone', ms, zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    return this.write('wallClockInZone', ms, zone);
   }
 
   date(isoDate: string): string {
-    return this.write('date', Date.parse(`${isoDate}T00:00:00Z`), 'UTC', { day: 'numeric', month: 'long', year: 'numeric' });
+    return this.write('date', Date.parse(`${isoDate}T00:00:00Z`), 'UTC');
   }
 
   period(yearMonth: string): string {
-    return this.write('period', Date.parse(`${yearMonth}-01T00:00:00Z`), 'UTC', { month: 'long', year: 'numeric' });
+    return this.write('period', Date.parse(`${yearMonth}-01T00:00:00Z`), 'UTC');
   }
 
   duration(iso: string): string {
-    return this.written.getOrCompute(`duration|${iso}`, () => {
+    return this.durations.getOrCompute(iso, () => {
       const read = Duration.fromISO(iso);
       return read.isValid ? read.reconfigure({ locale: this.locale }).toHuman() : iso;
     });
   }
 
-  private write(kind: string, ms: number, zone: string, options: Intl.DateTimeFormatOptions): string {
-    return this.written.getOrCompute(`${kind}|${zone}|${ms}`, () => {
-      const id = `${kind}|${zone}|${options.second ?? ''}`;
-      let format = this.dateTimeFormats.get(id);
-      if (!format) {
-        format = new Intl.DateTimeFormat(this.locale, { ...options, timeZone: zone });
-        this.dateTimeFormats.set(id, format);
-      }
-      return format.format(ms);
-    });
+  private write(form: InstantForm, ms: number, zone: string): string {
+    let zones = this.forms.get(form);
+    if (!zones) this.forms.set(form, (zones = new Map()));
+    let inZone = zones.get(zone);
+    if (!inZone) zones.set(zone, (inZone = { format: new Intl.DateTimeFormat(this.locale, { ...instantForms[form], timeZone: zone }), written: new BoundedCache(1024) }));
+    const { format, written } = inZone;
+    return written.getOrCompute(ms, () => format.format(ms));
   }
 }
 
