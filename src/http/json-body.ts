@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
+import { text as sentence } from '../messages/text.js';
 
 /** Carries problems found while reading a body through fastify's error path to the error handler. */
 export class BodyProblems extends Error {
@@ -83,18 +84,18 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
-    if (text.trim() === '') return done(new BodyProblems([problem('REQUEST_MALFORMED', 'the body is empty; send a JSON object')]), undefined);
+    if (text.trim() === '') return done(new BodyProblems([problem('REQUEST_MALFORMED', sentence('request.bodyEmpty'))]), undefined);
     if (opensMoreThan(text, MAX_JSON_DEPTH) && nestingDepth(text) > MAX_JSON_DEPTH) {
-      return done(new BodyProblems([problem('REQUEST_INVALID', `the body nests arrays and objects more than ${MAX_JSON_DEPTH} deep`)]), undefined);
+      return done(new BodyProblems([problem('REQUEST_INVALID', sentence('request.bodyTooDeep', { max: MAX_JSON_DEPTH }))]), undefined);
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      return done(new BodyProblems([problem('REQUEST_MALFORMED', `the body is not valid JSON: ${(error as Error).message}`)]), undefined);
+      return done(new BodyProblems([problem('REQUEST_MALFORMED', sentence('request.bodyNotJson', { reason: (error as Error).message }))]), undefined);
     }
     const poisoned = findPoisonedKey(parsed);
-    if (poisoned) return done(new BodyProblems([problem('REQUEST_INVALID', `the key ${JSON.stringify(poisoned[poisoned.length - 1])} is not allowed`, poisoned)]), undefined);
+    if (poisoned) return done(new BodyProblems([problem('REQUEST_INVALID', sentence('request.keyNotAllowed', { key: String(poisoned[poisoned.length - 1]) }), poisoned)]), undefined);
     rawBodies.set(request, text);
     done(null, parsed);
   });
