@@ -6,6 +6,7 @@ import type { Problem } from '../errors/problem.js';
 import { PROBLEM_CONTENT_TYPE, toProblemDetails } from './problem-details.js';
 import { sendProblems } from './send-problems.js';
 import { text } from '../messages/text.js';
+import { negotiateLanguage } from '../messages/languages.js';
 
 /**
  * Errors found before a request reaches fastify's routing (Node's HTTP parser:
@@ -39,7 +40,10 @@ function rawProblem(found: Problem): [string, string] {
 }
 
 /** fastify's own routing errors (a URL it cannot decode, a path segment over its length limit), without echoing the URL. */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // The router refuses the URL before the request's hooks run: its language is read here.
+  request.language = negotiateLanguage(request.headers['accept-language']);
+  reply.header('content-language', request.language).header('vary', 'accept-language');
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblems(reply, [problem('URI_TOO_LONG', text('request.urlPartTooLong'))]);
   return sendProblems(reply, [problem('URL_MALFORMED', text('request.urlMalformed'))]);
 }
