@@ -29,7 +29,8 @@ describe('each listed mistake reads as its fix, in one line', () => {
 
   it('25.06.2027 -> write 2027-06-25', async () => {
     const text = edit(basePolicyText, 'effectiveFrom: "2020-01-01"', 'effectiveFrom: 25.06.2027');
-    expect(await problemsOf(text)).toEqual([`${V1}:10:16 SCHEMA_INVALID_VALUE effectiveFrom "25.06.2027" is not a date written YYYY-MM-DD: write 2027-06-25`]);
+    const line = text.split('\n').findIndex((written) => written.startsWith('effectiveFrom:')) + 1;
+    expect(await problemsOf(text)).toEqual([`${V1}:${line}:16 SCHEMA_INVALID_VALUE effectiveFrom "25.06.2027" is not a date written YYYY-MM-DD: write 2027-06-25`]);
   });
 
   it('15% -> write 15, without %', async () => {

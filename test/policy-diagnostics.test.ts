@@ -27,7 +27,7 @@ const fixtures: Record<Exclude<PolicyErrorCode, (typeof reloadOnly)[number]>, Re
   YAML_SYNTAX: { [V1]: basePolicyText + 'support: [unclosed\n' },
   YAML_DUPLICATE_KEY: { [V1]: basePolicyText + 'status: draft\n' },
   YAML_ALIAS: { [V1]: basePolicyText + 'x: &a [1]\n' + Array.from({ length: 11 }, (_, i) => `y${i}: *a\n`).join('') },
-  YAML_TAG: { [V1]: edit('title: ClickSend service level agreement', 'title: !!binary aGk=')(basePolicyText) },
+  YAML_TAG: { [V1]: edit('  en: ClickSend service level agreement', '  en: !!binary aGk=')(basePolicyText) },
   SCHEMA_UNKNOWN_KEY: { [V1]: edit('  noticePeriod: P7D', '  noticePeriod: P7D\n  noticePeriodd: P8D')(basePolicyText) },
   SCHEMA_MISSING_KEY: { [V1]: edit('  monthMinutes: 43200\n', '')(basePolicyText) },
   SCHEMA_WRONG_TYPE: { [V1]: edit('monthMinutes: 43200', 'monthMinutes: many')(basePolicyText) },

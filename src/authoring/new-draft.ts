@@ -4,6 +4,11 @@ import { dateFix } from '../model/value-fixes.js';
 import { isCalendarDate } from '../model/values.js';
 import { setTopLevelScalars, withModeline } from './edit-policy-text.js';
 import { writeAtomically } from './write-atomically.js';
+import { say } from '../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
+import { text as sentence } from '../messages/text.js';
+import type { Text } from '../messages/text.js';
 
 export interface NewDraftRequest {
   readonly policiesDir: string;
@@ -12,9 +17,11 @@ export interface NewDraftRequest {
   readonly from: string;
   readonly effective: string;
   readonly changeNote?: string;
+  /** The language of the change note written when none is given (English by default). */
+  readonly language?: Language;
 }
 
-export type NewDraftResult = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly message: string };
+export type NewDraftResult = { readonly ok: true; readonly file: string } | { readonly ok: false; readonly message: Text };
 
 /** The pattern of a version label, as the policy schema has it. */
 const VERSION_LABEL = /^[0-9A-Za-z][0-9A-Za-z.-]*$/;
@@ -27,25 +34,25 @@ const VERSION_LABEL = /^[0-9A-Za-z][0-9A-Za-z.-]*$/;
  */
 export async function newDraft(request: NewDraftRequest): Promise<NewDraftResult> {
   const { policiesDir, id, version, from, effective } = request;
-  if (!VERSION_LABEL.test(version)) return { ok: false, message: `"${version}" is not a version label; use letters, digits, dots and dashes, for example 1.1.0` };
+  if (!VERSION_LABEL.test(version)) return { ok: false, message: sentence('authoring.notAVersionLabel', { version }) };
   if (!isCalendarDate(effective)) {
     const fix = dateFix(effective);
-    return { ok: false, message: `--effective ${JSON.stringify(effective)} is not a date written YYYY-MM-DD; ${fix ? `write ${fix}` : 'write for example 2027-01-01'}` };
+    return { ok: false, message: sentence('authoring.effectiveNotADate', { value: JSON.stringify(effective), fix: fix ? sentence('authoring.fix.writeDate', { date: fix }) : sentence('authoring.fix.dateExample') }) };
   }
   const source = join(policiesDir, id, `${from}.yaml`);
   const target = join(policiesDir, id, `${version}.yaml`);
-  if (await exists(target)) return { ok: false, message: `${target} already exists; choose another version, or edit that file` };
+  if (await exists(target)) return { ok: false, message: sentence('authoring.targetExists', { file: target }) };
   let text: string;
   try {
     text = await readFile(source, 'utf8');
   } catch (error) {
-    return { ok: false, message: `cannot read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}); --from names an existing version of ${id}` };
+    return { ok: false, message: sentence('authoring.sourceUnreadable', { file: source, reason: (error as NodeJS.ErrnoException).code ?? 'error', id }) };
   }
-  const note = request.changeNote ?? `Draft of ${version}, made from ${from}: say here what changes and why.`;
+  const note = request.changeNote ?? say(request.language ?? DEFAULT_LANGUAGE, 'authoring.defaultChangeNote', { version, from });
   const edited = setTopLevelScalars(text, { version: JSON.stringify(version), status: 'draft', effectiveFrom: JSON.stringify(effective), changeNote: JSON.stringify(note) });
-  if (edited === null) return { ok: false, message: `${source} must be a valid policy with version, status, effectiveFrom and changeNote; run npx policy validate` };
+  if (edited === null) return { ok: false, message: sentence('authoring.sourceNotAPolicy', { file: source }) };
   const written = await writeAtomically(target, withModeline(edited));
-  return written.ok ? { ok: true, file: target } : { ok: false, message: `cannot write ${target} (${written.reason})` };
+  return written.ok ? { ok: true, file: target } : { ok: false, message: sentence('authoring.cannotWrite', { file: target, reason: written.reason }) };
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -11,9 +11,11 @@ import { loadCases, runCase } from '../scenarios/run-cases.js';
 import type { CaseResult } from '../scenarios/run-cases.js';
 import { setTopLevelScalars } from './edit-policy-text.js';
 import { writeAtomically } from './write-atomically.js';
+import { text as sentence } from '../messages/text.js';
+import type { Text } from '../messages/text.js';
 
 export type PublishOutcome =
-  | { readonly kind: 'refused'; readonly reason: string; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'refused'; readonly reason: Text; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'cases-fail'; readonly failures: readonly CaseResult[]; readonly casesRun: number }
   | {
       readonly kind: 'published';
@@ -25,7 +27,7 @@ export type PublishOutcome =
       readonly casesRun: number;
     };
 
-const refused = (reason: string, diagnostics: readonly Diagnostic[] = []): PublishOutcome => ({ kind: 'refused', reason, diagnostics });
+const refused = (reason: Text, diagnostics: readonly Diagnostic[] = []): PublishOutcome => ({ kind: 'refused', reason, diagnostics });
 
 /**
  * Publishes a draft: validates the folder, runs the policy's cases as they will
@@ -36,20 +38,20 @@ const refused = (reason: string, diagnostics: readonly Diagnostic[] = []): Publi
  */
 export async function publishVersion(policiesDir: string, id: string, version: string): Promise<PublishOutcome> {
   const { registry, diagnostics } = await loadPolicies(policiesDir);
-  if (diagnostics.length > 0) return refused(`${diagnostics.length} problem(s) in ${policiesDir}: fix them before publishing`, diagnostics);
+  if (diagnostics.length > 0) return refused(sentence('authoring.problemsInFolder', { count: diagnostics.length, dir: policiesDir }), diagnostics);
   const draft = registry.version(id, version);
   if (!draft) {
-    const known = (registry.versions(id) ?? []).map((policy) => policy.ref.version).join(', ') || 'none';
-    return refused(`policy "${id}" has no version "${version}"; known versions: ${known}`);
+    const known = (registry.versions(id) ?? []).map((policy) => policy.ref.version).join(', ');
+    return refused(sentence('request.versionNotFound', { id, version, known: known === '' ? sentence('cli.none') : known }));
   }
-  if (draft.status === 'published') return refused(`${id} ${version} is already published`);
+  if (draft.status === 'published') return refused(sentence('authoring.alreadyPublished', { id, version }));
   const twin = (registry.versions(id) ?? []).find((other) => other.status === 'published' && other.ref.effectiveFrom === draft.ref.effectiveFrom);
-  if (twin) return refused(`version ${twin.ref.version} is already published and effective from ${draft.ref.effectiveFrom}; give ${version} another effectiveFrom`);
+  if (twin) return refused(sentence('authoring.sameEffectiveDate', { other: twin.ref.version, effectiveFrom: draft.ref.effectiveFrom, version }));
 
   const published: CompiledPolicy = { ...draft, status: 'published' };
   const after = new PolicyRegistry(registry.ids().flatMap((name) => (registry.versions(name) ?? []).map((policy) => (policy === draft ? published : policy))));
   const { cases, problems } = await loadCases(policiesDir, { policyId: id });
-  if (problems.length > 0) return refused(`${problems.length} problem(s) in the cases of ${id}: fix them before publishing`, problems);
+  if (problems.length > 0) return refused(sentence('authoring.problemsInCases', { count: problems.length, id }), problems);
   const failures = (await Promise.all(cases.map((loaded) => runCase(after, loaded)))).filter((result) => result.mismatches.length > 0);
   if (failures.length > 0) return { kind: 'cases-fail', failures, casesRun: cases.length };
 
@@ -62,16 +64,16 @@ export async function publishVersion(policiesDir: string, id: string, version: s
   return { kind: 'published', file: draft.file, policy: published, superseded, terms, changed, casesRun: cases.length };
 }
 
-async function markPublished(draft: CompiledPolicy): Promise<{ ok: true } | { ok: false; reason: string }> {
+async function markPublished(draft: CompiledPolicy): Promise<{ ok: true } | { ok: false; reason: Text }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(draft.file);
   } catch (error) {
-    return { ok: false, reason: `cannot read ${draft.file} (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    return { ok: false, reason: sentence('policy.fileUnreadableAt', { file: draft.file, reason: (error as NodeJS.ErrnoException).code ?? 'error' }) };
   }
-  if (createHash('sha256').update(bytes).digest('hex') !== draft.ref.sha256) return { ok: false, reason: `${draft.file} changed while it was being checked; run publish again` };
+  if (createHash('sha256').update(bytes).digest('hex') !== draft.ref.sha256) return { ok: false, reason: sentence('authoring.changedWhileChecked', { file: draft.file }) };
   const text = setTopLevelScalars(bytes.toString('utf8'), { status: 'published' });
-  if (text === null) return { ok: false, reason: `${draft.file} has no status to change` };
+  if (text === null) return { ok: false, reason: sentence('authoring.noStatus', { file: draft.file }) };
   const written = await writeAtomically(draft.file, text);
-  return written.ok ? written : { ok: false, reason: `cannot write ${draft.file} (${written.reason})` };
+  return written.ok ? written : { ok: false, reason: sentence('authoring.cannotWrite', { file: draft.file, reason: written.reason }) };
 }

@@ -5,6 +5,9 @@ import { readJsonText } from '../evaluate/json-text.js';
 import { readRequest } from '../evaluate/request.js';
 import { serializeDecision } from '../evaluate/serialize-decision.js';
 import { problem } from '../errors/problem.js';
+import { DEFAULT_LANGUAGE } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
+import { text } from '../messages/text.js';
 // The problem-details shape is the API's; a batch answers a bad line with the same document the endpoint would send.
 import { toProblemDetails } from '../http/problem-details.js';
 import type { Decision, EvaluateRequest } from '../model/evaluate-request.js';
@@ -21,21 +24,22 @@ export type LineAnswer =
  * JSON reading, the same request schema, the same evaluate() and serializer. A bad
  * line is answered by its own problem details, with its line number.
  */
-export async function answerLine(registry: PolicyRegistry, line: NdjsonLine, now: number): Promise<LineAnswer> {
-  const what = `line ${line.number}`;
-  if ('tooLongBytes' in line) return refusedLine(line.number, [problem('BODY_TOO_LARGE', `${what} is ${line.tooLongBytes} bytes long; one line may have at most ${line.limitBytes} bytes`)]);
-  const json = readJsonText(line.text, what);
-  if (!json.ok) return refusedLine(line.number, json.problems);
+export async function answerLine(registry: PolicyRegistry, line: NdjsonLine, now: number, language: Language = DEFAULT_LANGUAGE): Promise<LineAnswer> {
+  if ('tooLongBytes' in line) {
+    return refusedLine(line.number, language, [problem('BODY_TOO_LARGE', text('batch.lineTooLong', { line: String(line.number), bytes: String(line.tooLongBytes), limit: String(line.limitBytes) }))]);
+  }
+  const json = readJsonText(line.text, line.number);
+  if (!json.ok) return refusedLine(line.number, language, json.problems);
   const request = readRequest(json.value);
-  if (!request.ok) return refusedLine(line.number, request.problems);
-  const result = await evaluate(registry, request.request, { now, decisionId: randomUUID() });
-  if (!result.ok) return refusedLine(line.number, result.problems);
+  if (!request.ok) return refusedLine(line.number, language, request.problems);
+  const result = await evaluate(registry, request.request, { now, decisionId: randomUUID(), language });
+  if (!result.ok) return refusedLine(line.number, language, result.problems);
   return { text: serializeDecision(result.decision), decision: result.decision, request: request.request };
 }
 
 /** A line answered by its problem details, with its line number. */
-export function refusedLine(lineNumber: number, problems: readonly Problem[]): LineAnswer {
+export function refusedLine(lineNumber: number, language: Language, problems: readonly Problem[]): LineAnswer {
   const [first, ...rest] = problems;
-  const details = first ? toProblemDetails([first, ...rest]) : undefined;
+  const details = first ? toProblemDetails([first, ...rest], language) : undefined;
   return { text: JSON.stringify({ line: lineNumber, ...details }), problems };
 }

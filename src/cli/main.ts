@@ -1,4 +1,6 @@
 import { CommanderError } from 'commander';
+import { isLanguage, languageOfLocale } from '../messages/languages.js';
+import { say } from '../messages/catalog.js';
 import { processOutput } from './output.js';
 import { buildProgram } from './program.js';
 
@@ -18,7 +20,9 @@ try {
     process.exitCode = error.exitCode;
   } else {
     const verbose = process.argv.includes('--verbose');
-    processOutput.err(verbose && error instanceof Error ? (error.stack ?? error.message) : `error: ${error instanceof Error ? error.message : String(error)}`);
+    const asked = process.argv[process.argv.indexOf('--lang') + 1];
+    const language = isLanguage(asked) ? asked : languageOfLocale(process.env);
+    processOutput.err(verbose && error instanceof Error ? (error.stack ?? error.message) : say(language, 'cli.error', { message: error instanceof Error ? error.message : String(error) }));
     process.exitCode = 2;
   }
 }

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { serve } from '../http/cluster.js';
 import { configFromEnv } from '../http/server.js';
 import { diffCommand } from './commands/diff.js';
@@ -10,96 +10,106 @@ import { publishCommand } from './commands/publish.js';
 import { replayCommand } from './commands/replay.js';
 import { testCommand } from './commands/test.js';
 import { validateCommand } from './commands/validate.js';
+import { languageOfLocale, languages } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
+import { say } from '../messages/catalog.js';
+import type { MessageKey } from '../messages/catalog.js';
+import { localizedHelp } from './help.js';
 import type { Output } from './output.js';
 
 const DEFAULT_POLICIES_DIR = './policies';
 
+/** Commander keeps the English text; --help writes each in the language of the run (see help.ts). */
+const english = (key: MessageKey): string => say('en', key);
+
 /** The `policy` command line: thin adapters that call the library and set the exit code. */
 export function buildProgram(output: Output, exit: (code: number) => void): Command {
   const program = new Command('policy')
-    .description('Validate, test, compare and evaluate contract-terms policies.')
-    .option('--verbose', 'print stack traces of unexpected errors')
+    .description(english('cli.help.command.policy'))
+    .option('--verbose', english('cli.help.option.verbose'))
+    .addOption(new Option('--lang <language>', english('cli.help.option.lang')).choices(languages))
     .configureOutput({ writeOut: (text) => output.out(text.trimEnd()), writeErr: (text) => output.err(text.trimEnd()) })
     .exitOverride();
+  const language = (): Language => (program.opts<{ lang?: Language }>().lang ?? languageOfLocale(process.env));
+  // Descriptions come from the message catalogs when help is written, in the language of the run.
+  program.configureHelp(localizedHelp(language));
 
   program
     .command('validate')
-    .description('Check every policy file and scenario case file in a folder; print each problem as file:line:col CODE message, or one summary line per policy.')
-    .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
-    .action(async (dir: string) => exit(await validateCommand(dir, output)));
+    .description(english('cli.help.command.validate'))
+    .argument('[dir]', english('cli.help.argument.dir'), DEFAULT_POLICIES_DIR)
+    .action(async (dir: string) => exit(await validateCommand(dir, output, language())));
 
   program
     .command('evaluate')
-    .description('Print the decision for a case file (the body of POST /v1/evaluate, as JSON or YAML), or answer a batch of NDJSON requests over every core.')
-    .argument('[case]', 'the case file')
-    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
-    .option('--pretty', 'indent the JSON for reading', false)
-    .option('--batch <file>', 'an NDJSON file, one request per line: write one decision (or problem) per line, in order')
-    .option('--out <file>', 'with --batch: write the answers to this file instead of stdout')
-    .option('--shard <i/n>', 'with --batch: answer only the lines whose index % n is i (default: JOB_COMPLETION_INDEX of SHARD_COUNT)')
-    .option('--threads <n>', 'with --batch: worker threads (default: one per core)')
+    .description(english('cli.help.command.evaluate'))
+    .argument('[case]', english('cli.help.argument.case'))
+    .option('-p, --policies <dir>', english('cli.help.option.policies'), DEFAULT_POLICIES_DIR)
+    .option('--pretty', english('cli.help.option.pretty'), false)
+    .option('--batch <file>', english('cli.help.option.batch'))
+    .option('--out <file>', english('cli.help.option.out'))
+    .option('--shard <i/n>', english('cli.help.option.shard'))
+    .option('--threads <n>', english('cli.help.option.threads'))
     .action(async (caseFile: string | undefined, options: { policies: string; pretty: boolean } & BatchOptions & { batch?: string }) => {
       if ((caseFile === undefined) === (options.batch === undefined)) {
-        output.err('give either a case file or --batch <file>');
+        output.err(say(language(), 'cli.evaluateCaseOrBatch'));
         return exit(1);
       }
-      exit(options.batch === undefined ? await evaluateCommand(caseFile ?? '', options, output) : await evaluateBatchCommand(options.batch, options, output));
+      exit(options.batch === undefined ? await evaluateCommand(caseFile ?? '', options, output, language()) : await evaluateBatchCommand(options.batch, options, output));
     });
 
   program
     .command('test')
-    .description(
-      "Run every policy's scenario cases (policies/<id>/cases/*.yaml), each under the version it names or else the one in force; exit non-zero on any failure. Also list every case whose outcome a newer draft, or a version published for a later day, would change.",
-    )
-    .argument('[dir]', 'the policies folder', DEFAULT_POLICIES_DIR)
-    .option('--fail-on-change', 'also exit 1 when a newer draft or version would change a case\'s outcome', false)
-    .action(async (dir: string, options: { failOnChange: boolean }) => exit(await testCommand(dir, options, output)));
+    .description(english('cli.help.command.test'))
+    .argument('[dir]', english('cli.help.argument.dir'), DEFAULT_POLICIES_DIR)
+    .option('--fail-on-change', english('cli.help.option.failOnChange'), false)
+    .action(async (dir: string, options: { failOnChange: boolean }) => exit(await testCommand(dir, options, output, language())));
 
   program
     .command('new')
-    .description('Write policies/<id>/<version>.yaml: a draft copied from another version (terms and comments kept), with its version, status and effective date set.')
-    .argument('<id>', 'the policy id')
-    .argument('<version>', 'the new version, for example 1.1.0')
-    .requiredOption('--from <version>', 'the version to copy')
-    .requiredOption('--effective <date>', 'the first day the new terms apply, YYYY-MM-DD')
-    .option('--note <text>', 'the change note (edit it in the file otherwise)')
-    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
+    .description(english('cli.help.command.new'))
+    .argument('<id>', english('cli.help.argument.policy'))
+    .argument('<version>', english('cli.help.argument.newVersion'))
+    .requiredOption('--from <version>', english('cli.help.option.from'))
+    .requiredOption('--effective <date>', english('cli.help.option.effective'))
+    .option('--note <text>', english('cli.help.option.note'))
+    .option('-p, --policies <dir>', english('cli.help.option.policies'), DEFAULT_POLICIES_DIR)
     .action(async (id: string, version: string, options: { from: string; effective: string; note?: string; policies: string }) =>
-      exit(await newCommand({ policiesDir: options.policies, id, version, from: options.from, effective: options.effective, ...(options.note === undefined ? {} : { changeNote: options.note }) }, output)),
+      exit(await newCommand({ policiesDir: options.policies, id, version, from: options.from, effective: options.effective, ...(options.note === undefined ? {} : { changeNote: options.note }) }, output, language())),
     );
 
   program
     .command('publish')
-    .description('Validate, run the cases as they will run once published, print the diff against the version it supersedes, then mark the draft published; exit 1 (writing nothing) when any step fails.')
-    .argument('<id>', 'the policy id')
-    .argument('<version>', 'the draft to publish')
-    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
-    .action(async (id: string, version: string, options: { policies: string }) => exit(await publishCommand(id, version, options, output)));
+    .description(english('cli.help.command.publish'))
+    .argument('<id>', english('cli.help.argument.policy'))
+    .argument('<version>', english('cli.help.argument.draft'))
+    .option('-p, --policies <dir>', english('cli.help.option.policies'), DEFAULT_POLICIES_DIR)
+    .action(async (id: string, version: string, options: { policies: string }) => exit(await publishCommand(id, version, options, output, language())));
 
   program
     .command('diff')
-    .description('List the terms that differ between two versions of a policy and every scenario whose outcome differs; exit 1 when any outcome changed.')
-    .argument('<policy>', 'the policy id')
-    .argument('<versionA>', 'the version to compare from')
-    .argument('<versionB>', 'the version to compare to')
-    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
-    .option('--cases <dir>', 'the scenario cases to compare on (default: the policy\'s cases folder)')
-    .action(async (policy: string, versionA: string, versionB: string, options: { policies: string; cases?: string }) => exit(await diffCommand(policy, versionA, versionB, options, output)));
+    .description(english('cli.help.command.diff'))
+    .argument('<policy>', english('cli.help.argument.policy'))
+    .argument('<versionA>', english('cli.help.argument.versionA'))
+    .argument('<versionB>', english('cli.help.argument.versionB'))
+    .option('-p, --policies <dir>', english('cli.help.option.policies'), DEFAULT_POLICIES_DIR)
+    .option('--cases <dir>', english('cli.help.option.cases'))
+    .action(async (policy: string, versionA: string, versionB: string, options: { policies: string; cases?: string }) => exit(await diffCommand(policy, versionA, versionB, options, output, language())));
 
   program
     .command('replay')
-    .description('Re-evaluate the decisions of a decision log (DECISION_LOG) and report every one that would now differ; exit 1 when any does.')
-    .argument('<log>', 'the NDJSON decision log (with the per-worker <log>.<n> files of a cluster)')
-    .option('-p, --policies <dir>', 'the policies folder', DEFAULT_POLICIES_DIR)
-    .option('--version <version>', 'judge every decision under this version instead of the one each request would now get')
-    .action(async (log: string, options: { policies: string; version?: string }) => exit(await replayCommand(log, options, output)));
+    .description(english('cli.help.command.replay'))
+    .argument('<log>', english('cli.help.argument.log'))
+    .option('-p, --policies <dir>', english('cli.help.option.policies'), DEFAULT_POLICIES_DIR)
+    .option('--version <version>', english('cli.help.option.version'))
+    .action(async (log: string, options: { policies: string; version?: string }) => exit(await replayCommand(log, options, output, language())));
 
   program
     .command('serve')
-    .description('Serve the HTTP API (as `npm start`, WORKERS processes), reloading policies when they change.')
-    .option('-p, --policies <dir>', 'the policies folder', process.env['POLICIES_DIR'] ?? DEFAULT_POLICIES_DIR)
-    .option('--host <host>', 'the address to listen on', process.env['HOST'] ?? '127.0.0.1')
-    .option('--port <port>', 'the port to listen on', process.env['PORT'] ?? '3000')
+    .description(english('cli.help.command.serve'))
+    .option('-p, --policies <dir>', english('cli.help.option.policies'), process.env['POLICIES_DIR'] ?? DEFAULT_POLICIES_DIR)
+    .option('--host <host>', english('cli.help.option.host'), process.env['HOST'] ?? '127.0.0.1')
+    .option('--port <port>', english('cli.help.option.port'), process.env['PORT'] ?? '3000')
     .action(async (options: { policies: string; host: string; port: string }) => {
       const code = await serve({ ...configFromEnv(process.env), policiesDir: options.policies, host: options.host, port: Number(options.port) }, process.env);
       if (code !== null) exit(code);

@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Duration } from 'luxon';
 import type { YamlSource } from '../load/yaml-source.js';
+import type { LocalizedText } from '../messages/localized.js';
 import type { ExactRatio } from '../model/exact-ratio.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { RebateRules } from './rebate-rules.js';
@@ -24,7 +25,7 @@ export interface CompiledTier {
   /** The same percentage as an exact ratio, for amounts computed in integer minor units. */
   readonly rebatePercentRatio: ExactRatio;
   readonly remedy: 'credit' | 'refund';
-  readonly clause: string | undefined;
+  readonly clause: LocalizedText | undefined;
 }
 
 export interface CompiledCap {
@@ -44,7 +45,7 @@ export interface CompiledPriority {
   readonly name: string;
   readonly action: CompiledTarget;
   readonly response: CompiledTarget;
-  readonly clause: string | undefined;
+  readonly clause: LocalizedText | undefined;
 }
 
 /** One policy version, compiled once at load time and evaluated many times. */

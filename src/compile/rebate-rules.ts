@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../messages/localized.js';
 import type { Event, RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { CompiledCap, CompiledTier } from './compiled-policy.js';
@@ -11,9 +12,9 @@ export type ClaimStatus = keyof typeof claimReasonCodes | 'in-window';
 
 export interface OutcomeEventParams {
   readonly code: string;
-  readonly message?: string;
+  readonly message?: LocalizedText;
   readonly rule?: string;
-  readonly clause?: string;
+  readonly clause?: LocalizedText;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+import type { LocalizedText } from '../messages/localized.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import { exactDecimal, readTargetMinutes } from '../model/values.js';
 import type { CompiledCap, CompiledPriority, CompiledTarget } from './compiled-policy.js';
@@ -10,7 +11,7 @@ import type { WorkCalendar } from './work-calendar.js';
 /** What one rule with outcome `terms` sets, compiled: the event of its json-rules-engine rule names it by index. */
 export interface TermOverride {
   readonly rule: string;
-  readonly clause: string | undefined;
+  readonly clause: LocalizedText | undefined;
   readonly rebatePercent: { readonly add?: Decimal; readonly atLeast?: Decimal } | undefined;
   readonly remedy: 'credit' | 'refund' | undefined;
   readonly caps: ReadonlyMap<string, CompiledCap>;

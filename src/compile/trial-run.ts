@@ -8,6 +8,7 @@ import type { CompiledPolicy } from './compiled-policy.js';
 import { legalRules } from './rebate-rules.js';
 import { RuleSet } from './rule-set.js';
 import { targetKinds } from './support-rules.js';
+import { text } from '../messages/text.js';
 
 export type TrialResult = { readonly ok: true; readonly policy: CompiledPolicy } | { readonly ok: false; readonly problems: readonly Problem[] };
 
@@ -52,7 +53,7 @@ export async function trialRun(file: PolicyFile, document: PolicyDocument): Prom
   try {
     policy = compilePolicy(file, document);
   } catch (error) {
-    return { ok: false, problems: [problem('RULE_NOT_RUNNABLE', `the policy cannot be compiled: ${reason(error)}`)] };
+    return { ok: false, problems: [problem('RULE_NOT_RUNNABLE', text('policy.notCompilable', { reason: reason(error) }))] };
   }
   const problems: Problem[] = [];
   const facts = outcomeFacts(policy);
@@ -61,14 +62,14 @@ export async function trialRun(file: PolicyFile, document: PolicyDocument): Prom
       const alone = new RuleSet([rule]);
       for (const sample of facts) await alone.run(sample);
     } catch (error) {
-      problems.push(problem('RULE_NOT_RUNNABLE', `the rule engine cannot run this rule: ${reason(error)}`, ['rules', index, 'when']));
+      problems.push(problem('RULE_NOT_RUNNABLE', text('policy.ruleNotRunnable', { reason: reason(error) }), ['rules', index, 'when']));
     }
   }
   if (problems.length > 0) return { ok: false, problems };
   try {
     await runEveryRuleSet(policy);
   } catch (error) {
-    return { ok: false, problems: [problem('RULE_NOT_RUNNABLE', `the rule engine cannot run this policy: ${reason(error)}`)] };
+    return { ok: false, problems: [problem('RULE_NOT_RUNNABLE', text('policy.policyNotRunnable', { reason: reason(error) }))] };
   }
   return { ok: true, policy };
 }

@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { text } from '../messages/text.js';
+import type { Text } from '../messages/text.js';
 import type { Decision, EvaluateRequest } from '../model/evaluate-request.js';
 
 /** One NDJSON line: enough to replay the decision later under any version. */
@@ -12,7 +14,7 @@ export interface DecisionLogEntry {
 }
 
 /** Each line of a log, in order: an entry, or why it is not one. */
-export type LogLine = { readonly line: number; readonly entry: DecisionLogEntry } | { readonly line: number; readonly problem: string };
+export type LogLine = { readonly line: number; readonly entry: DecisionLogEntry } | { readonly line: number; readonly problem: Text };
 
 /**
  * Reads a decision log line by line (a log may be larger than memory). A line
@@ -22,27 +24,27 @@ export type LogLine = { readonly line: number; readonly entry: DecisionLogEntry 
 export async function* readDecisionLog(path: string): AsyncGenerator<LogLine> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let number = 0;
-  for await (const text of lines) {
+  for await (const line of lines) {
     number++;
-    if (text.trim() === '') continue;
+    if (line.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(line);
     } catch {
-      yield { line: number, problem: 'not a whole JSON entry (cut short by a crash?)' };
+      yield { line: number, problem: text('log.notWholeEntry') };
       continue;
     }
     const missing = missingPart(value);
-    yield missing === null ? { line: number, entry: value as DecisionLogEntry } : { line: number, problem: `JSON but not a decision entry: ${missing}` };
+    yield missing === null ? { line: number, entry: value as DecisionLogEntry } : { line: number, problem: text('log.notDecisionEntry', { missing }) };
   }
 }
 
-function missingPart(value: unknown): string | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
+function missingPart(value: unknown): Text | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return text('log.notAnObject');
   const entry = value as Record<string, unknown>;
   const isObject = (key: string): boolean => entry[key] !== null && typeof entry[key] === 'object' && !Array.isArray(entry[key]);
-  if (typeof entry['decisionId'] !== 'string') return 'no decisionId';
-  if (typeof entry['time'] !== 'string' || Number.isNaN(Date.parse(entry['time']))) return 'no time';
-  for (const key of ['policy', 'request', 'decision']) if (!isObject(key)) return `no ${key}`;
+  if (typeof entry['decisionId'] !== 'string') return text('log.noPart', { part: 'decisionId' });
+  if (typeof entry['time'] !== 'string' || Number.isNaN(Date.parse(entry['time']))) return text('log.noPart', { part: 'time' });
+  for (const key of ['policy', 'request', 'decision']) if (!isObject(key)) return text('log.noPart', { part: key });
   return null;
 }

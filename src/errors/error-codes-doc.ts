@@ -1,16 +1,17 @@
-import { decisionReasonCodes, policyErrorCodes, requestErrorCodes } from './codes.js';
-import type { ErrorCodeEntry } from './codes.js';
+import { codeFix, codeTitle } from './code-text.js';
+import { decisionReasonCodes, policyErrorCodes, policyWarningCodes, requestErrorCodes } from './codes.js';
+import type { DecisionReasonCode, ErrorCode, ErrorCodeEntry } from './codes.js';
 
 function rows(table: Readonly<Record<string, ErrorCodeEntry>>, withStatus: boolean): string[] {
-  return Object.entries(table).map(([code, entry]) => `| \`${code}\` | ${withStatus ? `${entry.status ?? ''} | ` : ''}${entry.title} | ${entry.fix} |`);
+  return Object.entries(table).map(([code, entry]) => `| \`${code}\` | ${withStatus ? `${entry.status ?? ''} | ` : ''}${codeTitle(code as ErrorCode | DecisionReasonCode, 'en')} | ${codeFix(code as ErrorCode | DecisionReasonCode, 'en')} |`);
 }
 
-/** docs/error-codes.md, generated from the code table so the two never disagree. */
+/** docs/error-codes.md, generated from the code table and the English catalog so they never disagree. */
 export function errorCodesDocument(): string {
   return [
     '# Error codes',
     '',
-    'Generated from `src/errors/codes.ts` by `npm run generate`; a test fails when this page and the table disagree.',
+    'Generated from `src/errors/codes.ts` and the English catalog `src/messages/en.json` by `npm run generate`; a test fails when this page and the table disagree. Titles and fixes in other languages are in their catalogs, and `GET /problems/<CODE>` answers in the language asked for.',
     '',
     '## Policy files',
     '',
@@ -19,6 +20,14 @@ export function errorCodesDocument(): string {
     '| Code | Meaning | How to fix it |',
     '|---|---|---|',
     ...rows(policyErrorCodes, false),
+    '',
+    '## Policy file warnings',
+    '',
+    'A warning does not refuse the file: the version loads and serves. `npx policy validate` prints each as `file:line:col CODE message` after the word `warning`.',
+    '',
+    '| Code | Meaning | How to fix it |',
+    '|---|---|---|',
+    ...rows(policyWarningCodes, false),
     '',
     '## Requests',
     '',

@@ -1,8 +1,10 @@
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
 import { firstIndex } from '../model/first-index.js';
 import type { Incident, MaintenanceWindow } from './facts.js';
-import { formatInstant } from './instants.js';
 import type { Interval } from './instants.js';
+import { say } from '../messages/catalog.js';
+import type { Language } from '../messages/languages.js';
+import { formatsFor } from './text-formats.js';
 
 const MINUTE_MS = 60_000;
 
@@ -32,16 +34,17 @@ interface Span {
 /** Notes name at most this many other items, then say how many more. */
 const NAMED_IN_A_NOTE = 3;
 
-function nameSome(ids: readonly string[]): string {
+function nameSome(ids: readonly string[], language: Language): string {
   const named = ids.slice(0, NAMED_IN_A_NOTE).map((id) => `"${id}"`).join(', ');
-  return ids.length > NAMED_IN_A_NOTE ? `${named} and ${ids.length - NAMED_IN_A_NOTE} more` : named;
+  return ids.length > NAMED_IN_A_NOTE ? say(language, 'downtime.names.andMore', { named, more: ids.length - NAMED_IN_A_NOTE }) : named;
 }
 
 /** Counted downtime of a period: reported, counted causes only, clipped, outside scheduled maintenance, overlaps once. */
-export function countDowntime(policy: CompiledPolicy, period: Interval, incidents: readonly Incident[], maintenance: readonly MaintenanceWindow[]): Downtime {
+export function countDowntime(policy: CompiledPolicy, period: Interval, incidents: readonly Incident[], maintenance: readonly MaintenanceWindow[], language: Language): Downtime {
   const zone = policy.periodZone;
-  const show = (ms: number): string => formatInstant(ms, zone);
-  const notice = policy.document.maintenance.noticePeriod;
+  const formats = formatsFor(language);
+  const show = (ms: number): string => formats.instant(ms, zone);
+  const notice = formats.duration(policy.document.maintenance.noticePeriod);
   const qualifies = (window: MaintenanceWindow): boolean => window.announcedAt <= policy.latestQualifyingAnnouncement(window.start);
   const scheduled = new WindowIndex(maintenance.filter(qualifies));
   const late = new WindowIndex(maintenance.filter((window) => !qualifies(window)));
@@ -50,24 +53,28 @@ export function countDowntime(policy: CompiledPolicy, period: Interval, incident
   const spans: Span[] = [];
   const outcomes = incidents.map((incident, owner): IncidentOutcome => {
     const notes: string[] = [];
-    const counted = countedSpan(policy, incident, period, notes, show);
+    const counted = countedSpan(policy, incident, period, notes, show, language);
     if (!counted) return { id: incident.id, countedMinutes: 0, notes };
     const excusedMs = excused.overlap(counted);
     if (excusedMs > 0) {
       const inside = scheduled.overlapping(counted);
-      const announced = inside.length === 1 && inside[0] ? ` (announced ${show(inside[0].announcedAt)}, at least ${notice} ahead)` : ` (each announced at least ${notice} ahead)`;
-      notes.push(`${roundToMinutes(excusedMs)} minute(s) inside scheduled maintenance ${nameSome(inside.map((window) => window.id))}${announced} do not count`);
+      const values = { minutes: roundToMinutes(excusedMs), windows: nameSome(inside.map((window) => window.id), language), notice };
+      notes.push(
+        inside.length === 1 && inside[0]
+          ? say(language, 'downtime.note.excusedOneWindow', { ...values, announcedAt: show(inside[0].announcedAt) })
+          : say(language, 'downtime.note.excusedWindows', values),
+      );
     }
     const lateIds = late.overlapping(counted).filter((window) => {
       const shared = { start: Math.max(window.start, counted.start), end: Math.min(window.end, counted.end) };
       return length(shared) > excused.overlap(shared);
     });
-    if (lateIds.length > 0) notes.push(`maintenance ${nameSome(lateIds.map((window) => window.id))} was announced less than ${notice} before it started, so downtime inside it counts`);
+    if (lateIds.length > 0) notes.push(say(language, 'downtime.note.lateMaintenance', { windows: nameSome(lateIds.map((window) => window.id), language), notice }));
     spans.push({ start: counted.start, end: counted.end, owner });
     return { id: incident.id, countedMinutes: roundToMinutes(length(counted) - excusedMs), notes };
   });
 
-  const union = mergeAndNoteOverlaps(spans, outcomes);
+  const union = mergeAndNoteOverlaps(spans, outcomes, language);
   return { minutes: roundToMinutes(union.reduce((sum, interval) => sum + length(interval) - excused.overlap(interval), 0)), incidents: outcomes };
 }
 
@@ -127,33 +134,33 @@ class WindowIndex {
 }
 
 /** The part of an incident that may count before maintenance: from its report, within the period. */
-export function countedSpan(policy: CompiledPolicy, incident: Incident, period: Interval, notes: string[], show: (ms: number) => string): Interval | null {
+export function countedSpan(policy: CompiledPolicy, incident: Incident, period: Interval, notes: string[], show: (ms: number) => string, language: Language): Interval | null {
   if (policy.excludedCauses.has(incident.cause)) {
-    notes.push(`cause "${incident.cause}" is excluded by the policy: counts nothing`);
+    notes.push(say(language, 'downtime.note.excludedCause', { cause: incident.cause }));
     return null;
   }
   let start = incident.start;
   if (policy.countFrom === 'report') {
     if (incident.reportedAt === null) {
-      notes.push('never reported by the customer: counts nothing');
+      notes.push(say(language, 'downtime.note.neverReported'));
       return null;
     }
     if (incident.reportedAt >= incident.end) {
-      notes.push(`reported at ${show(incident.reportedAt)}, after it ended: counts nothing`);
+      notes.push(say(language, 'downtime.note.reportedAfterEnd', { reportedAt: show(incident.reportedAt) }));
       return null;
     }
     if (incident.reportedAt > start) {
       start = incident.reportedAt;
-      notes.push(`counted from the customer's report at ${show(incident.reportedAt)}`);
+      notes.push(say(language, 'downtime.note.countedFromReport', { reportedAt: show(incident.reportedAt) }));
     }
   }
   const clipped = { start: Math.max(start, period.start), end: Math.min(incident.end, period.end) };
   if (clipped.end <= clipped.start) {
-    if (incident.end > start) notes.push('outside the service period: counts nothing');
+    if (incident.end > start) notes.push(say(language, 'downtime.note.outsidePeriod'));
     return null;
   }
-  if (clipped.start > start) notes.push(`clipped at the period start ${show(period.start)}`);
-  if (clipped.end < incident.end) notes.push(`clipped at the period end ${show(period.end)}`);
+  if (clipped.start > start) notes.push(say(language, 'downtime.note.clippedAtStart', { at: show(period.start) }));
+  if (clipped.end < incident.end) notes.push(say(language, 'downtime.note.clippedAtEnd', { at: show(period.end) }));
   return clipped;
 }
 
@@ -167,7 +174,7 @@ function length(interval: Interval): number {
 
 
 /** The union of all spans, as disjoint sorted intervals; each incident that shares time with another is told so. */
-function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[]): Interval[] {
+function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[], language: Language): Interval[] {
   spans.sort((a, b) => a.start - b.start || a.end - b.end || a.owner - b.owner);
   const partners = new Map<number, Set<number>>();
   const note = (a: number, b: number): void => {
@@ -189,7 +196,7 @@ function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[
   if (run) union.push({ start: run.start, end: run.end });
   for (const [owner, others] of partners) {
     const ids = [...others].sort((a, b) => a - b).map((other) => outcomes[other]?.id ?? '');
-    outcomes[owner]?.notes.push(`overlaps ${nameSome(ids)}: time shared with another incident is counted once`);
+    outcomes[owner]?.notes.push(say(language, 'downtime.note.overlaps', { incidents: nameSome(ids, language) }));
   }
   return union;
 }

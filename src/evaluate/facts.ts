@@ -3,6 +3,7 @@ import { problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
 import type { RequestFacts } from '../model/evaluate-request.js';
 import { parseInstant } from './instants.js';
+import { text as sentence } from '../messages/text.js';
 
 /** Items per list in one request; a month with more is split by the caller. */
 export const MAX_ITEMS_PER_LIST = 5000;
@@ -10,7 +11,7 @@ export const MAX_ITEMS_PER_LIST = 5000;
 /** Instants a contract can speak of; far outside, calendar arithmetic would only search in vain. */
 export const EARLIEST = Date.UTC(1970, 0, 1);
 export const LATEST = Date.UTC(3000, 0, 1);
-const RANGE_TEXT = 'from 1970-01-01 up to 3000-01-01';
+const RANGE = { earliest: new Date(EARLIEST).toISOString().slice(0, 10), latest: new Date(LATEST).toISOString().slice(0, 10) };
 const ZERO = '0'.charCodeAt(0);
 
 export interface Incident {
@@ -65,8 +66,8 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   // Paths are built only for a problem: a month may list thousands of instants.
   const instant = (text: string, ...path: JsonPath): number => {
     const ms = parseInstant(text);
-    if (ms === null) problems.push(problem('REQUEST_INVALID', `${JSON.stringify(text)} is not a real date and time`, [...base, ...path]));
-    else if (ms < EARLIEST || ms >= LATEST) problems.push(problem('INSTANT_OUT_OF_RANGE', `${text} is outside the instants accepted, ${RANGE_TEXT}`, [...base, ...path]));
+    if (ms === null) problems.push(problem('REQUEST_INVALID', sentence('request.notAnInstant', { value: JSON.stringify(text) }), [...base, ...path]));
+    else if (ms < EARLIEST || ms >= LATEST) problems.push(problem('INSTANT_OUT_OF_RANGE', sentence('request.instantOutOfRange', { value: text, ...RANGE }), [...base, ...path]));
     return ms ?? 0;
   };
   const optionalInstant = (text: string | undefined, ...path: JsonPath): number | null => (text === undefined ? null : instant(text, ...path));
@@ -74,7 +75,7 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   for (const list of ['incidents', 'maintenance', 'tickets'] as const) {
     const length = raw[list]?.length ?? 0;
     if (length > MAX_ITEMS_PER_LIST) {
-      return { ok: false, problems: [problem('TOO_MANY_ITEMS', `${list} lists ${length} items; at most ${MAX_ITEMS_PER_LIST} are accepted per request`, [...base, list])] };
+      return { ok: false, problems: [problem('TOO_MANY_ITEMS', sentence('request.tooManyItems', { list, count: length, max: MAX_ITEMS_PER_LIST }), [...base, list])] };
     }
   }
 
@@ -108,12 +109,12 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   const asOf = raw.asOf === undefined ? now : instant(raw.asOf, 'asOf');
   const periodStart = raw.period === undefined ? null : Date.parse(`${raw.period}-01T00:00:00Z`);
   if (periodStart !== null && (periodStart < EARLIEST || periodStart >= LATEST)) {
-    problems.push(problem('INSTANT_OUT_OF_RANGE', `the period ${raw.period} is outside the periods accepted, ${RANGE_TEXT}`, [...base, 'period']));
+    problems.push(problem('INSTANT_OUT_OF_RANGE', sentence('request.periodOutOfRange', { period: raw.period ?? '', ...RANGE }), [...base, 'period']));
   }
   if (problems.length > 0) return { ok: false, problems };
 
   if (raw.period === undefined && raw.tickets === undefined) {
-    return { ok: false, problems: [problem('NOTHING_TO_DECIDE', 'send facts.period for a rebate decision or facts.tickets for support targets', base)] };
+    return { ok: false, problems: [problem('NOTHING_TO_DECIDE', sentence('request.nothingToDecide'), base)] };
   }
 
   checkUniqueIds(incidents, [...base, 'incidents'], problems);
@@ -123,20 +124,20 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   const known = [...policy.countedCauses, ...policy.excludedCauses];
   incidents.forEach((incident, index) => {
     if (!policy.countedCauses.has(incident.cause) && !policy.excludedCauses.has(incident.cause)) {
-      problems.push(problem('UNKNOWN_CAUSE', `the cause "${incident.cause}" is not one the policy knows; known causes: ${known.join(', ')}`, [...base, 'incidents', index, 'cause']));
+      problems.push(problem('UNKNOWN_CAUSE', sentence('request.unknownCause', { cause: incident.cause, known: known.join(', ') }), [...base, 'incidents', index, 'cause']));
     }
-    if (incident.end < incident.start) problems.push(problem('END_BEFORE_START', `incident "${incident.id}" ends before it starts`, [...base, 'incidents', index, 'end']));
+    if (incident.end < incident.start) problems.push(problem('END_BEFORE_START', sentence('request.incidentEndsBeforeStart', { id: incident.id }), [...base, 'incidents', index, 'end']));
   });
   maintenance.forEach((window, index) => {
-    if (window.end < window.start) problems.push(problem('END_BEFORE_START', `maintenance window "${window.id}" ends before it starts`, [...base, 'maintenance', index, 'end']));
+    if (window.end < window.start) problems.push(problem('END_BEFORE_START', sentence('request.maintenanceEndsBeforeStart', { id: window.id }), [...base, 'maintenance', index, 'end']));
   });
   tickets.forEach((ticket, index) => {
     const at = [...base, 'tickets', index];
     if (!policy.priorities.has(ticket.priority)) {
-      problems.push(problem('UNKNOWN_PRIORITY', `the priority "${ticket.priority}" is not one the policy knows; known priorities: ${[...policy.priorities.keys()].join(', ')}`, [...at, 'priority']));
+      problems.push(problem('UNKNOWN_PRIORITY', sentence('request.unknownPriority', { priority: ticket.priority, known: [...policy.priorities.keys()].join(', ') }), [...at, 'priority']));
     }
-    if (ticket.actionAt !== null && ticket.actionAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', `ticket "${ticket.id}" has actionAt before openedAt`, [...at, 'actionAt']));
-    if (ticket.responseAt !== null && ticket.responseAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', `ticket "${ticket.id}" has respondedAt before openedAt`, [...at, 'respondedAt']));
+    if (ticket.actionAt !== null && ticket.actionAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', sentence('request.actionBeforeOpened', { id: ticket.id }), [...at, 'actionAt']));
+    if (ticket.responseAt !== null && ticket.responseAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', sentence('request.responseBeforeOpened', { id: ticket.id }), [...at, 'respondedAt']));
   });
 
   let charges: Charges | undefined;
@@ -145,9 +146,9 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
     const cap = policy.caps.get(raw.charges.currency);
     const minorUnits = cap ? minorUnitsOf(raw.charges.amount, cap.digits) : null;
     if (!cap) {
-      problems.push(problem('CURRENCY_NOT_ACCEPTED', `the policy has no cap for ${raw.charges.currency}, so no rebate can be computed in it; accepted: ${[...policy.caps.keys()].join(', ')}`, [...at, 'currency']));
+      problems.push(problem('CURRENCY_NOT_ACCEPTED', sentence('request.currencyNotAccepted', { currency: raw.charges.currency, accepted: [...policy.caps.keys()].join(', ') }), [...at, 'currency']));
     } else if (minorUnits === null) {
-      problems.push(problem('AMOUNT_TOO_PRECISE', `${raw.charges.amount} has more than the ${cap.digits} decimals of ${cap.currency}`, [...at, 'amount']));
+      problems.push(problem('AMOUNT_TOO_PRECISE', sentence('request.amountTooPrecise', { amount: raw.charges.amount, digits: cap.digits, currency: cap.currency }), [...at, 'amount']));
     } else {
       charges = { minorUnits, digits: cap.digits, currency: raw.charges.currency };
     }
@@ -174,7 +175,7 @@ function minorUnitsOf(amount: string, digits: number): bigint | null {
 function checkUniqueIds(items: readonly { id: string }[], path: JsonPath, problems: Problem[]): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (seen.has(item.id)) problems.push(problem('DUPLICATE_ID', `the id "${item.id}" appears more than once`, [...path, index, 'id']));
+    if (seen.has(item.id)) problems.push(problem('DUPLICATE_ID', sentence('request.duplicateId', { id: item.id }), [...path, index, 'id']));
     seen.add(item.id);
   });
 }

@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
 import type { CompiledPolicy, CompiledTarget } from '../compile/compiled-policy.js';
+import { locales, say } from '../messages/catalog.js';
+import type { Language } from '../messages/languages.js';
 import { weekdays } from '../model/values.js';
+
+/** How each language writes the day of a holiday: "Thu 2026-12-24" in English, "tors 24 december 2026" in Swedish. */
+const dayForms: Readonly<Record<Language, string>> = { en: 'ccc yyyy-MM-dd', sv: 'ccc d MMMM yyyy' };
 
 /** Days looked at between a ticket's opening and its due time; a target is hours, so this is far beyond any. */
 const MAX_DAYS_LOOKED_AT = 400;
@@ -10,7 +15,7 @@ const MAX_DAYS_LOOKED_AT = 400;
  * falls due, that took working time away: a holiday on a day the weekly hours
  * would have opened. "Thu 2026-12-24 Christmas Eve (closed)".
  */
-export function holidaysThatMoved(policy: CompiledPolicy, target: CompiledTarget, openedAt: number, dueAt: number): string[] {
+export function holidaysThatMoved(policy: CompiledPolicy, target: CompiledTarget, openedAt: number, dueAt: number, language: Language): string[] {
   const { calendar } = target;
   if (calendar.alwaysOpen) return [];
   const holidays = policy.holidays.get(calendar.name);
@@ -23,8 +28,9 @@ export function holidaysThatMoved(policy: CompiledPolicy, target: CompiledTarget
     const holiday = holidays.get(day.toISODate() ?? '');
     const usualHours = weekly[weekdays[day.weekday - 1] ?? 'monday'] ?? [];
     if (!holiday || usualHours.length === 0) continue;
-    const hours = holiday.openingHours && holiday.openingHours.length > 0 ? `open ${holiday.openingHours.join(', ')} only` : 'closed';
-    found.push(`${day.toFormat('ccc yyyy-MM-dd', { locale: 'en' })} ${holiday.name ?? 'holiday'} (${hours})`);
+    const values = { day: day.toFormat(dayForms[language], { locale: locales[language] }), name: holiday.name ?? say(language, 'support.holiday.unnamed') };
+    const reduced = holiday.openingHours && holiday.openingHours.length > 0;
+    found.push(reduced ? say(language, 'support.holiday.reducedHours', { ...values, hours: holiday.openingHours?.join(', ') ?? '' }) : say(language, 'support.holiday.closed', values));
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import { problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
+import { text as sentence } from '../messages/text.js';
 
 /** No request needs deeper nesting; far deeper would only exhaust the stack of whatever reads it. */
 export const MAX_JSON_DEPTH = 32;
@@ -68,21 +69,22 @@ export type JsonTextResult = { readonly ok: true; readonly value: unknown } | { 
 /**
  * A JSON text from a caller (a request body, one line of a batch), parsed with a
  * message that says where the JSON breaks, never too deep and without prototype keys.
- * `what` names the text in messages: "the body", "line 7".
+ * `line` names a batch line in messages; without it the text is the request body.
  */
-export function readJsonText(text: string, what: string): JsonTextResult {
-  if (text.trim() === '') return { ok: false, problems: [problem('REQUEST_MALFORMED', `${what} is empty; send a JSON object`)] };
+export function readJsonText(text: string, line?: number): JsonTextResult {
+  const at = line === undefined ? {} : { line: String(line) };
+  if (text.trim() === '') return { ok: false, problems: [problem('REQUEST_MALFORMED', sentence(line === undefined ? 'request.bodyEmpty' : 'batch.lineEmpty', at))] };
   if (opensMoreThan(text, MAX_JSON_DEPTH) && nestingDepth(text) > MAX_JSON_DEPTH) {
-    return { ok: false, problems: [problem('REQUEST_INVALID', `${what} nests arrays and objects more than ${MAX_JSON_DEPTH} deep`)] };
+    return { ok: false, problems: [problem('REQUEST_INVALID', sentence(line === undefined ? 'request.bodyTooDeep' : 'batch.lineTooDeep', { ...at, max: MAX_JSON_DEPTH }))] };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [problem('REQUEST_MALFORMED', `${what} is not valid JSON: ${(error as Error).message}`)] };
+    return { ok: false, problems: [problem('REQUEST_MALFORMED', sentence(line === undefined ? 'request.bodyNotJson' : 'batch.lineNotJson', { ...at, reason: (error as Error).message }))] };
   }
   // The parsed keys are checked, not the text: JSON may spell a key with escapes.
   const poisoned = findPoisonedKey(value);
-  if (poisoned) return { ok: false, problems: [problem('REQUEST_INVALID', `the key ${JSON.stringify(poisoned[poisoned.length - 1])} is not allowed`, poisoned)] };
+  if (poisoned) return { ok: false, problems: [problem('REQUEST_INVALID', sentence('request.keyNotAllowed', { key: String(poisoned[poisoned.length - 1]) }), poisoned)] };
   return { ok: true, value };
 }

@@ -7,9 +7,15 @@ import type { RebateDecision } from '../model/evaluate-request.js';
 import { claimStatus } from './claim.js';
 import { countDowntime } from './downtime.js';
 import type { Charges, Facts } from './facts.js';
-import { formatInstant } from './instants.js';
 import { periodFrame } from './period-frame.js';
+import type { PeriodFrame } from './period-frame.js';
 import { matchingTerms, rebateTerms } from './terms-in-force.js';
+import { say } from '../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
+import { localize } from '../messages/localized.js';
+import type { LocalizedText } from '../messages/localized.js';
+import { formatsFor } from './text-formats.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
@@ -17,13 +23,25 @@ const NO_PERCENT_RATIO = new ExactRatio(0n, 1n);
 /** Decimals of the uptime shown (the tiers are decided on the exact ratio). */
 const UPTIME_DISPLAY_DIGITS = 4;
 
-/** The rebate decision of a service period (SPEC §2 items 1-10 and 13). */
-export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, period: string, trace = false): Promise<PartResult<RebateDecision>> {
+/** The period's bounds and claim window as a language writes them; English's are the frame's own, worked out once per period. */
+function boundsText(frame: PeriodFrame, language: Language, zone: string): Pick<PeriodFrame, 'monthStart' | 'monthEnd' | 'opensAt' | 'closesAt'> {
+  if (language === DEFAULT_LANGUAGE) return frame;
+  const formats = formatsFor(language);
+  const instant = (ms: number): string => formats.instant(ms, zone);
+  return { monthStart: instant(frame.month.start), monthEnd: instant(frame.month.end), opensAt: instant(frame.window.start), closesAt: instant(frame.window.end) };
+}
+
+/** The rebate decision of a service period (SPEC §2 items 1-10 and 13); its text in the language asked for. */
+export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, period: string, trace = false, language: Language = DEFAULT_LANGUAGE): Promise<PartResult<RebateDecision>> {
   const document = policy.document;
   const zone = policy.periodZone;
-  const show = (ms: number): string => formatInstant(ms, zone);
-  const { month, window, monthStart, monthEnd, opensAt, closesAt } = periodFrame(policy, period);
-  const downtime = countDowntime(policy, month, facts.incidents, facts.maintenance);
+  const formats = formatsFor(language);
+  const show = (ms: number): string => formats.instant(ms, zone);
+  const clause = (text: LocalizedText | undefined): string => cite(localize(text, language));
+  const frame = periodFrame(policy, period);
+  const { month, window, opensAt, closesAt } = frame;
+  const shown = boundsText(frame, language, zone);
+  const downtime = countDowntime(policy, month, facts.incidents, facts.maintenance, language);
   // Downtime beyond the measured month (a 31-day month) makes uptime 0, never negative.
   const countedMinutes = Math.min(downtime.minutes, policy.monthMinutes);
   // Uptime % = (M - D) * 100 / M, kept as that exact ratio of integers.
@@ -37,7 +55,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   // Legal's rules with outcome terms may set this account's percentage, cap and remedy.
   const chargesAmount = charges ? ExactRatio.ofUnits(charges.minorUnits, charges.digits) : undefined;
   const matched = await matchingTerms(policy, { account: facts.account, period, currency: charges?.currency, chargesAmount }, trace);
-  const terms = rebateTerms(tier, policyCap, matched.overrides);
+  const terms = rebateTerms(tier, policyCap, matched.overrides, language);
   const { cap } = terms;
   const percent: Decimal = terms.percent;
   const percentRatio = matched.overrides.length === 0 ? (tier?.rebatePercentRatio ?? NO_PERCENT_RATIO) : ExactRatio.fromDecimalText(percent.toFixed());
@@ -63,19 +81,19 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   );
 
   const capped = capOutcome.events.some((event) => event.type === 'cap');
-  const uptimeShown = uptime.toRoundedText(UPTIME_DISPLAY_DIGITS);
-  const windowText = `${opensAt} up to ${closesAt}`;
+  const uptimeShown = formats.decimal(uptime.toRoundedText(UPTIME_DISPLAY_DIGITS));
+  const windowText = say(language, 'rebate.window', { opensAt: shown.opensAt, closesAt: shown.closesAt });
   const filedAt = (): string => show(facts.claimFiledAt ?? 0);
   const builtInMessage = (code: string): string | undefined => {
     switch (code) {
       case NO_REBATE_EARNED:
-        return `uptime ${uptimeShown}% earns no rebate`;
+        return say(language, 'rebate.reason.noRebateEarned', { uptime: uptimeShown });
       case claimReasonCodes.missing:
-        return `no claim filed; a claim must be registered from ${windowText}`;
+        return say(language, 'rebate.reason.noClaim', { window: windowText });
       case claimReasonCodes.premature:
-        return `claim filed ${filedAt()} is premature: the claim window opens ${opensAt}`;
+        return say(language, 'rebate.reason.claimPremature', { filedAt: filedAt(), opensAt: shown.opensAt });
       case claimReasonCodes.late:
-        return `claim filed ${filedAt()} is late: the claim window closed ${closesAt}`;
+        return say(language, 'rebate.reason.claimLate', { filedAt: filedAt(), closesAt: shown.closesAt });
     }
     return undefined;
   };
@@ -85,27 +103,31 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   for (const event of outcome.events) {
     if (event.type !== 'ineligible' && event.type !== 'note') continue;
     const params = event.params as OutcomeEventParams;
-    const message = params.message ?? builtInMessage(params.code) ?? params.code;
+    const message = localize(params.message, language) ?? builtInMessage(params.code) ?? params.code;
     payable &&= event.type !== 'ineligible';
     reasons.push({ code: params.code, message });
-    reasonLines.push(`${event.type === 'note' ? 'Note' : 'Not payable'}: ${message} [${params.code}]${cite(params.clause)}.`);
+    reasonLines.push(say(language, event.type === 'note' ? 'rebate.line.note' : 'rebate.line.notPayable', { message, code: params.code, cite: clause(params.clause) }));
   }
 
   const payableUnits = earned !== undefined && cap && capped ? cap.minorUnits : earned;
   const amount = payableUnits !== undefined && cap ? unitsToText(payable ? payableUnits : 0n, cap.digits, true) : null;
 
   const explanation = [
-    `Service period ${period} (${monthStart} up to ${monthEnd})${cite(document.period.clause)}.`,
-    ...downtime.incidents.map((incident) => `Incident ${incident.id}: ${incident.countedMinutes} minute(s) counted${incident.notes.length > 0 ? `; ${incident.notes.join('; ')}` : ''}.`),
-    `Counted downtime ${downtime.minutes} minute(s) against a ${policy.monthMinutes}-minute month${cite(document.downtime.clause)}.`,
+    say(language, 'rebate.line.period', { period: formats.period(period), start: shown.monthStart, end: shown.monthEnd, cite: clause(document.period.clause) }),
+    ...downtime.incidents.map((incident) =>
+      say(language, 'rebate.line.incident', { id: incident.id, minutes: incident.countedMinutes, notes: incident.notes.length > 0 ? `; ${incident.notes.join('; ')}` : '' }),
+    ),
+    say(language, 'rebate.line.downtime', { minutes: downtime.minutes, monthMinutes: policy.monthMinutes, cite: clause(document.downtime.clause) }),
     tier
-      ? `Uptime ${uptimeShown}% is below ${tier.uptimeBelow.toString()}%: rebate ${tier.rebatePercent.toString()}%${cite(tier.clause)}.`
-      : `Uptime ${uptimeShown}% is not below any tier's threshold: no rebate.`,
+      ? say(language, 'rebate.line.tier', { uptime: uptimeShown, threshold: formats.decimal(tier.uptimeBelow.toString()), percent: formats.decimal(tier.rebatePercent.toString()), cite: clause(tier.clause) })
+      : say(language, 'rebate.line.noTier', { uptime: uptimeShown }),
     ...terms.lines,
-    ...moneyLines(charges, percent, earned, capped, cap, terms.capClause ?? document.rebate.capClause),
-    `Claim window: ${windowText}${cite(document.claim.clause)}.`,
+    ...moneyLines(charges, percent, earned, capped, cap, clause(terms.capClause ?? document.rebate.capClause), language),
+    say(language, 'rebate.line.claimWindow', { window: windowText, cite: clause(document.claim.clause) }),
     ...reasonLines,
-    ...(payable && tier && amount !== null ? [`Payable: ${amount} ${charges?.currency ?? ''} as ${terms.remedy === 'credit' ? 'account credit' : 'a refund'}${cite(tier.clause)}.`] : []),
+    ...(payable && tier && amount !== null
+      ? [say(language, 'rebate.line.payable', { amount: formats.decimal(amount), currency: charges?.currency ?? '', remedy: terms.remedy ?? tier.remedy, cite: clause(tier.clause) })]
+      : []),
   ];
 
   return {
@@ -134,9 +156,11 @@ function earnedUnits(charges: Charges, percent: ExactRatio): bigint {
   return new ExactRatio(charges.minorUnits * percent.numerator, percent.denominator * 100n).roundedUnits(0);
 }
 
-function moneyLines(charges: Charges | undefined, percent: Decimal, earned: bigint | undefined, capped: boolean, cap: CompiledCap | undefined, clause: string | undefined): string[] {
-  if (!charges || earned === undefined || !cap) return ['No charges given: no amount computed.'];
+function moneyLines(charges: Charges | undefined, percent: Decimal, earned: bigint | undefined, capped: boolean, cap: CompiledCap | undefined, capCite: string, language: Language): string[] {
+  if (!charges || earned === undefined || !cap) return [say(language, 'rebate.line.noCharges')];
+  const formats = formatsFor(language);
+  const decimal = (value: string): string => formats.decimal(value);
   const { currency, digits } = charges;
-  const line = `${percent.toString()}% of ${unitsToText(charges.minorUnits, digits, true)} ${currency} is ${unitsToText(earned, digits, true)} ${currency}`;
-  return [capped ? `${line}, capped at ${unitsToText(cap.minorUnits, digits, true)} ${currency}${cite(clause)}.` : `${line}.`];
+  const values = { percent: decimal(percent.toString()), charges: decimal(unitsToText(charges.minorUnits, digits, true)), currency, earned: decimal(unitsToText(earned, digits, true)) };
+  return [capped ? say(language, 'rebate.line.amountCapped', { ...values, cap: decimal(unitsToText(cap.minorUnits, digits, true)), cite: capCite }) : say(language, 'rebate.line.amount', values)];
 }

@@ -1,10 +1,11 @@
 import type { ErrorObject } from 'ajv';
-import { describePath } from '../errors/problem.js';
+import { describePath, problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import type { EvaluateRequest } from '../model/evaluate-request.js';
 import { evaluateRequestSchema } from '../schemas/evaluate-request-schema.js';
 import { createAjv } from '../validate/ajv.js';
 import { schemaProblems } from '../validate/schema-problems.js';
+import { text } from '../messages/text.js';
 
 /** One validator for requests, used by the HTTP route and the CLI alike: first error only, nothing coerced or stripped. */
 export const requestAjv = createAjv({ allErrors: false });
@@ -15,13 +16,14 @@ const FINER_THAN_A_MILLISECOND = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}\.\d{4,
 
 /** Schema errors of a request body, as REQUEST_INVALID problems at their JSON paths. */
 export function requestProblems(errors: readonly ErrorObject[]): Problem[] {
+  const root = text('schema.root.request');
   return errors.flatMap((error) => {
     const tooFine = error.keyword === 'pattern' && typeof error.data === 'string' && FINER_THAN_A_MILLISECOND.test(error.data);
-    return schemaProblems([error], 'the request').map((found) => ({
-      ...found,
-      code: 'REQUEST_INVALID' as const,
-      ...(tooFine ? { message: `${describePath(found.path, 'the request')} has more than 3 fraction digits; instants are counted to the millisecond, and a finer one is refused rather than cut short` } : {}),
-    }));
+    return schemaProblems([error], root).map((found) =>
+      tooFine
+        ? problem('REQUEST_INVALID', text('request.instantTooFine', { where: describePath(found.path, root) }), found.path)
+        : { ...found, code: 'REQUEST_INVALID' as const },
+    );
   });
 }
 

@@ -3,9 +3,14 @@ import { targetKinds } from '../compile/support-rules.js';
 import type { TargetKind, TargetStatus } from '../compile/support-rules.js';
 import type { TargetDecision, TicketDecision, TraceItem } from '../model/evaluate-request.js';
 import type { Ticket } from './facts.js';
-import { describeInstant, formatInstant } from './instants.js';
+import { formatInstant } from './instants.js';
 import { holidaysThatMoved } from './holidays-met.js';
 import { matchingTerms, ticketTerms } from './terms-in-force.js';
+import { say } from '../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
+import { localize } from '../messages/localized.js';
+import { formatsFor } from './text-formats.js';
 import { cite, toTrace } from './trace.js';
 import type { PartResult } from './trace.js';
 
@@ -15,7 +20,14 @@ const MINUTE_MS = 60_000;
 const statusFacts = Object.fromEntries(targetKinds.map((kind) => [kind, { done: `${kind}Done`, onTime: `${kind}OnTime`, pastDue: `${kind}PastDue` }])) as Record<TargetKind, { done: string; onTime: string; pastDue: string }>;
 
 /** Due times and statuses of each ticket's action and response targets (SPEC §2 items 11-12). */
-export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly Ticket[], asOf: number, account: Readonly<Record<string, unknown>> = {}, trace = false): Promise<PartResult<TicketDecision[]>> {
+export async function evaluateSupport(
+  policy: CompiledPolicy,
+  tickets: readonly Ticket[],
+  asOf: number,
+  account: Readonly<Record<string, unknown>> = {},
+  trace = false,
+  language: Language = DEFAULT_LANGUAGE,
+): Promise<PartResult<TicketDecision[]>> {
   const value: TicketDecision[] = [];
   const explanation: string[] = [];
   const traced: TraceItem[] = [];
@@ -26,7 +38,7 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     const ownTargets = policy.priorities.get(String(chosen.events.find((event) => event.type === 'targets')?.params?.['priority'])) ?? priority;
     // Legal's rules with outcome terms may set this account's targets for the ticket's priority.
     const matched = await matchingTerms(policy, { account, priority: ticket.priority }, trace);
-    const { priority: targetsOf, notes: termNotes } = ticketTerms(ownTargets, matched.overrides);
+    const { priority: targetsOf, notes: termNotes } = ticketTerms(ownTargets, matched.overrides, language);
     const due = { action: dueAt(targetsOf.action, ticket.openedAt), response: dueAt(targetsOf.response, ticket.openedAt) };
     const eventAt = { action: ticket.actionAt, response: ticket.responseAt };
     const facts: Record<string, boolean> = {};
@@ -46,11 +58,14 @@ export async function evaluateSupport(policy: CompiledPolicy, tickets: readonly 
     };
     value.push({ id: ticket.id, priority: ticket.priority, policyVersion: policy.ref.version, ...targets });
     const zone = targetsOf.response.calendar.timeZone;
-    const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], due[kind], eventAt[kind], zone));
+    const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], due[kind], eventAt[kind], zone, language));
     const termsText = termNotes.length > 0 ? `; ${termNotes.join('; ')}` : '';
-    const holidays = [...new Set(targetKinds.flatMap((kind) => holidaysThatMoved(policy, targetsOf[kind], ticket.openedAt, due[kind])))];
-    const holidayText = holidays.length > 0 ? `; holidays that moved the due time: ${holidays.join(', ')}` : '';
-    explanation.push(`Ticket ${ticket.id} (${ticket.priority}) opened ${describeInstant(ticket.openedAt, zone)}: ${parts.join('; ')}${cite(targetsOf.clause)}${termsText}${holidayText}.`);
+    const holidays = [...new Set(targetKinds.flatMap((kind) => holidaysThatMoved(policy, targetsOf[kind], ticket.openedAt, due[kind], language)))];
+    const holidayText = holidays.length > 0 ? say(language, 'support.holidaysMoved', { holidays: holidays.join(', ') }) : '';
+    const openedAt = formatsFor(language).wallClockInZone(ticket.openedAt, zone);
+    explanation.push(
+      say(language, 'support.line.ticket', { id: ticket.id, priority: ticket.priority, openedAt, targets: parts.join('; '), cite: cite(localize(targetsOf.clause, language)), terms: termsText, holidays: holidayText }),
+    );
     if (trace) traced.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...matched.trace, ...judged.trace]));
   }
   return { value, explanation, trace: traced };
@@ -74,23 +89,20 @@ function judge(target: CompiledTarget, due: number, eventAt: number | null, asOf
   };
 }
 
-/** "Fri 2026-10-30 16:00", an instant as describeInstant words it, without the zone the sentence already names. */
-function describeWithoutZone(ms: number, zone: string): string {
-  const described = describeInstant(ms, zone);
-  return described.slice(0, described.length - zone.length - 1);
-}
-
 /** "action due after 8 working hours on the business calendar, by Mon 2026-11-02 16:00: not done yet, 300 working minute(s) left" */
-function describeTarget(kind: TargetKind, target: CompiledTarget, decision: TargetDecision, due: number, eventAt: number | null, zone: string): string {
-  const span = target.calendar.alwaysOpen ? `${target.minutes} minute(s)` : `${target.minutes / 60} working hour(s) on the ${target.calendar.name} calendar`;
-  const dueText = `${kind} due after ${span}, by ${describeWithoutZone(due, zone)}`;
-  const done = eventAt === null ? 'not done yet' : `done ${describeWithoutZone(eventAt, zone)}`;
+function describeTarget(kind: TargetKind, target: CompiledTarget, decision: TargetDecision, due: number, eventAt: number | null, zone: string, language: Language): string {
+  const formats = formatsFor(language);
+  const span = target.calendar.alwaysOpen
+    ? say(language, 'support.span.minutes', { minutes: target.minutes })
+    : say(language, 'support.span.workingHours', { hours: target.minutes / 60, calendar: target.calendar.name });
+  const dueText = say(language, 'support.due', { kind, span, dueAt: formats.wallClock(due, zone) });
+  const done = eventAt === null ? say(language, 'support.notDone') : say(language, 'support.done', { at: formats.wallClock(eventAt, zone) });
   switch (decision.status) {
     case 'met':
-      return `${dueText}: ${done}, met`;
+      return say(language, 'support.status.met', { due: dueText, done });
     case 'breached':
-      return `${dueText}: ${done}, breached by ${decision.overrunWorkingMinutes} working minute(s)`;
+      return say(language, 'support.status.breached', { due: dueText, done, minutes: decision.overrunWorkingMinutes });
     case 'pending':
-      return `${dueText}: ${done}, pending with ${decision.remainingWorkingMinutes} working minute(s) left`;
+      return say(language, 'support.status.pending', { due: dueText, done, minutes: decision.remainingWorkingMinutes });
   }
 }

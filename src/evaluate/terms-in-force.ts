@@ -3,7 +3,12 @@ import type { CompiledCap, CompiledPolicy, CompiledPriority, CompiledTier } from
 import type { TraceEntry } from '../compile/rule-set.js';
 import { TERMS_EVENT } from '../compile/term-overrides.js';
 import type { TermOverride } from '../compile/term-overrides.js';
+import { say } from '../messages/catalog.js';
+import type { Language } from '../messages/languages.js';
+import { localize } from '../messages/localized.js';
+import type { LocalizedText } from '../messages/localized.js';
 import { ExactDecimal } from '../model/values.js';
+import { formatsFor } from './text-formats.js';
 import { cite } from './trace.js';
 
 const HUNDRED = new ExactDecimal(100);
@@ -17,8 +22,8 @@ export async function matchingTerms(policy: CompiledPolicy, facts: Readonly<Reco
   return { overrides: overrides.filter((_, index) => fired.has(index)), trace: outcome.trace };
 }
 
-function byRule(override: TermOverride): string {
-  return `rule ${override.rule}${cite(override.clause)}`;
+function byRule(override: TermOverride, language: Language): string {
+  return say(language, 'terms.byRule', { rule: override.rule, cite: cite(localize(override.clause, language)) });
 }
 
 export interface RebateTerms {
@@ -26,7 +31,7 @@ export interface RebateTerms {
   readonly cap: CompiledCap | undefined;
   readonly remedy: 'credit' | 'refund' | undefined;
   /** The clause behind a cap a rule set (the rule's own, else its id); undefined for the policy's cap. */
-  readonly capClause: string | undefined;
+  readonly capClause: LocalizedText | undefined;
   readonly lines: readonly string[];
 }
 
@@ -36,11 +41,13 @@ export interface RebateTerms {
  * that earns no tier earns nothing whatever the rules say, and no rule takes a
  * percentage above 100.
  */
-export function rebateTerms(tier: CompiledTier | undefined, cap: CompiledCap | undefined, overrides: readonly TermOverride[]): RebateTerms {
+export function rebateTerms(tier: CompiledTier | undefined, cap: CompiledCap | undefined, overrides: readonly TermOverride[], language: Language): RebateTerms {
+  const formats = formatsFor(language);
+  const decimal = (value: string): string => formats.decimal(value);
   let percent: Decimal = tier?.rebatePercent ?? new ExactDecimal(0);
   let capInForce = cap;
   let remedy = tier?.remedy;
-  let capClause: string | undefined;
+  let capClause: LocalizedText | undefined;
   const lines: string[] = [];
   for (const override of overrides) {
     const { add, atLeast } = override.rebatePercent ?? {};
@@ -48,16 +55,17 @@ export function rebateTerms(tier: CompiledTier | undefined, cap: CompiledCap | u
       const before = percent;
       if (add) percent = ExactDecimal.min(HUNDRED, percent.plus(add));
       if (atLeast) percent = ExactDecimal.max(percent, atLeast);
-      lines.push(`Terms for this account: rebate ${before.toString()}% becomes ${percent.toString()}% (${byRule(override)}).`);
+      lines.push(say(language, 'terms.line.percent', { before: decimal(before.toString()), after: decimal(percent.toString()), byRule: byRule(override, language) }));
     }
     const ruleCap = cap ? override.caps.get(cap.currency) : undefined;
     if (ruleCap && capInForce) {
-      lines.push(`Terms for this account: cap ${ruleCap.amount.toFixed(ruleCap.digits)} ${ruleCap.currency} instead of ${capInForce.amount.toFixed(capInForce.digits)} ${ruleCap.currency} (${byRule(override)}).`);
+      const [newCap, previous] = [decimal(ruleCap.amount.toFixed(ruleCap.digits)), decimal(capInForce.amount.toFixed(capInForce.digits))];
+      lines.push(say(language, 'terms.line.cap', { cap: newCap, previous, currency: ruleCap.currency, byRule: byRule(override, language) }));
       capInForce = ruleCap;
       capClause = override.clause ?? `rule ${override.rule}`;
     }
     if (override.remedy && tier) {
-      lines.push(`Terms for this account: paid as ${override.remedy === 'credit' ? 'account credit' : 'a refund'} instead of ${remedy === 'credit' ? 'account credit' : 'a refund'} (${byRule(override)}).`);
+      lines.push(say(language, 'terms.line.remedy', { remedy: override.remedy, previous: remedy ?? 'refund', byRule: byRule(override, language) }));
       remedy = override.remedy;
     }
   }
@@ -65,7 +73,7 @@ export function rebateTerms(tier: CompiledTier | undefined, cap: CompiledCap | u
 }
 
 /** A ticket's priority with the targets the matching rules set for it, and the words that say so. */
-export function ticketTerms(priority: CompiledPriority, overrides: readonly TermOverride[]): { priority: CompiledPriority; notes: string[] } {
+export function ticketTerms(priority: CompiledPriority, overrides: readonly TermOverride[], language: Language): { priority: CompiledPriority; notes: string[] } {
   let terms = priority;
   const notes: string[] = [];
   for (const override of overrides) {
@@ -75,7 +83,7 @@ export function ticketTerms(priority: CompiledPriority, overrides: readonly Term
       const target = set[kind];
       if (!target) continue;
       terms = { ...terms, [kind]: target };
-      notes.push(`${kind} target ${target.minutes} minute(s) on the ${target.calendar.name} calendar for this account (${byRule(override)})`);
+      notes.push(say(language, 'terms.note.target', { kind, minutes: target.minutes, calendar: target.calendar.name, byRule: byRule(override, language) }));
     }
   }
   return { priority: terms, notes };

@@ -3,6 +3,7 @@ import { problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import type { Ticket } from './facts.js';
+import { text } from '../messages/text.js';
 
 /** The tickets one version judges, with their places in the request. */
 export interface TicketGroup {
@@ -24,12 +25,12 @@ export function groupTicketsByVersion(registry: PolicyRegistry, id: string, tick
   tickets.forEach((ticket, index) => {
     const policy = named ?? registry.inForceAt(id, ticket.openedAt);
     if (!policy) {
-      problems.push(problem('NO_VERSION_IN_FORCE', `ticket "${ticket.id}" was opened ${new Date(ticket.openedAt).toISOString()}, before the first published version of "${id}"; name a version to judge it`, ['facts', 'tickets', index, 'openedAt']));
+      problems.push(problem('NO_VERSION_IN_FORCE', text('request.ticketBeforeFirstVersion', { id: ticket.id, openedAt: new Date(ticket.openedAt).toISOString(), policy: id }), ['facts', 'tickets', index, 'openedAt']));
       return;
     }
     if (!policy.priorities.has(ticket.priority)) {
       const known = [...policy.priorities.keys()].join(', ');
-      problems.push(problem('UNKNOWN_PRIORITY', `the priority "${ticket.priority}" is not one version ${policy.ref.version} (in force when ticket "${ticket.id}" was opened) knows; known priorities: ${known}`, ['facts', 'tickets', index, 'priority']));
+      problems.push(problem('UNKNOWN_PRIORITY', text('request.unknownPriorityInVersion', { priority: ticket.priority, version: policy.ref.version, id: ticket.id, known }), ['facts', 'tickets', index, 'priority']));
       return;
     }
     groups.set(policy, [...(groups.get(policy) ?? []), index]);

@@ -11,6 +11,7 @@ import type { PolicyStore } from '../registry/policy-store.js';
 import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { installErrorHandlers } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
+import { installLanguage } from './language.js';
 import { CompactRequestLog } from './request-log.js';
 import { metricsSource } from '../metrics/cluster-metrics.js';
 import { ServiceMetrics } from '../metrics/service-metrics.js';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(({ schema }) => requestAjv.compile(schema));
   installJsonBodyParser(app);
+  installLanguage(app);
   // Once closing, answer in-flight requests with Connection: close, so keep-alive clients let shutdown finish.
   let closing = false;
   app.addHook('preClose', async () => {

@@ -5,6 +5,8 @@ import { problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import { PROBLEM_CONTENT_TYPE, toProblemDetails } from './problem-details.js';
 import { sendProblems } from './send-problems.js';
+import { text } from '../messages/text.js';
+import { negotiateLanguage } from '../messages/languages.js';
 
 /**
  * Errors found before a request reaches fastify's routing (Node's HTTP parser:
@@ -39,11 +41,11 @@ function answerStarted(socket: Socket): boolean {
 function socketProblem(error: NodeJS.ErrnoException): Problem {
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return problem('REQUEST_TIMEOUT', 'the request headers or body did not arrive in time');
+      return problem('REQUEST_TIMEOUT', text('request.timeout'));
     case 'HPE_HEADER_OVERFLOW':
-      return problem('HEADERS_TOO_LARGE', 'the request headers are larger than the server accepts');
+      return problem('HEADERS_TOO_LARGE', text('request.headersTooLarge'));
     default:
-      return problem('HTTP_MALFORMED', 'the request is not valid HTTP/1.1');
+      return problem('HTTP_MALFORMED', text('request.httpMalformed'));
   }
 }
 
@@ -53,7 +55,10 @@ function rawProblem(found: Problem): [string, string] {
 }
 
 /** fastify's own routing errors (a URL it cannot decode, a path segment over its length limit), without echoing the URL. */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblems(reply, [problem('URI_TOO_LONG', 'a part of the URL is longer than the server accepts')]);
-  return sendProblems(reply, [problem('URL_MALFORMED', 'the URL is not valid: it has a malformed percent-encoding')]);
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  // The router refuses the URL before the request's hooks run: its language is read here.
+  request.language = negotiateLanguage(request.headers['accept-language']);
+  reply.header('content-language', request.language).header('vary', 'accept-language');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblems(reply, [problem('URI_TOO_LONG', text('request.urlPartTooLong'))]);
+  return sendProblems(reply, [problem('URL_MALFORMED', text('request.urlMalformed'))]);
 }

@@ -3,9 +3,11 @@ import type { ErrorObject } from 'ajv';
 import { problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import { requestProblems } from '../evaluate/request.js';
+import { say } from '../messages/catalog.js';
 import { BodyProblems } from './json-body.js';
 import { sendProblems } from './send-problems.js';
 import { clip } from '../validate/schema-problems.js';
+import { text } from '../messages/text.js';
 
 /** A URL is echoed in a 404 only so far: enough to recognise it, never the whole of a long one. */
 const SHOWN_URL_CHARACTERS = 100;
@@ -19,15 +21,15 @@ function problemsOf(error: FastifyError): readonly Problem[] | null {
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return [problem('BODY_TOO_LARGE', error.message)];
+      return [problem('BODY_TOO_LARGE', text('request.bodyTooLarge'))];
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return [problem('UNSUPPORTED_MEDIA_TYPE', 'the body must be sent as application/json')];
+      return [problem('UNSUPPORTED_MEDIA_TYPE', text('request.mediaType'))];
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return [problem('REQUEST_MALFORMED', 'the Content-Length does not match the body')];
+      return [problem('REQUEST_MALFORMED', text('request.contentLength'))];
   }
-  if (error.statusCode === 413) return [problem('BODY_TOO_LARGE', error.message)];
-  if (error.statusCode === 415) return [problem('UNSUPPORTED_MEDIA_TYPE', error.message)];
-  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return [problem('REQUEST_MALFORMED', error.message)];
+  if (error.statusCode === 413) return [problem('BODY_TOO_LARGE', text('request.refused', { reason: error.message }))];
+  if (error.statusCode === 415) return [problem('UNSUPPORTED_MEDIA_TYPE', text('request.refused', { reason: error.message }))];
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return [problem('REQUEST_MALFORMED', text('request.refused', { reason: error.message }))];
   return null;
 }
 
@@ -39,8 +41,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return sendProblems(reply, problems);
     }
     request.log.error({ err: error }, 'unexpected error');
-    return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'an unexpected error occurred; it has been logged', code: 'INTERNAL', errors: [] });
+    return reply.code(500).type('application/problem+json').send({ type: 'about:blank', title: say(request.language, 'problem.internal.title'), status: 500, detail: say(request.language, 'problem.internal.detail'), code: 'INTERNAL', errors: [] });
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblems(reply, [problem('ROUTE_NOT_FOUND', `there is no route ${request.method} ${clip(request.url.split('?')[0] ?? '', SHOWN_URL_CHARACTERS)}`)]));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblems(reply, [problem('ROUTE_NOT_FOUND', text('request.routeNotFound', { method: request.method, url: clip(request.url.split('?')[0] ?? '', SHOWN_URL_CHARACTERS) }))]),
+  );
 }

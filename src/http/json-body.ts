@@ -21,7 +21,7 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
-    const read = readJsonText(text, 'the body');
+    const read = readJsonText(text);
     if (!read.ok) return done(new BodyProblems(read.problems), undefined);
     rawBodies.set(request, text);
     done(null, read.value);

@@ -1,7 +1,11 @@
 import { errorCodes } from '../errors/codes.js';
 import type { ErrorCode } from '../errors/codes.js';
-import { formatJsonPath } from '../errors/problem.js';
+import { codeTitle } from '../errors/code-text.js';
+import { formatJsonPath, messageIn } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
+import { say } from '../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
 
 /** RFC 9457 problem details; `errors` names each offending field by its JSON path. */
 export interface ProblemDetails {
@@ -16,8 +20,8 @@ export interface ProblemDetails {
 /** The longest message or path sent back: an answer never grows with the input it refuses (a 1 MB key, say). */
 const MAX_ECHOED_CHARACTERS = 500;
 
-function bounded(text: string): string {
-  return text.length <= MAX_ECHOED_CHARACTERS ? text : `${text.slice(0, MAX_ECHOED_CHARACTERS)}… (${text.length} characters)`;
+function bounded(text: string, language: Language): string {
+  return text.length <= MAX_ECHOED_CHARACTERS ? text : say(language, 'problem.truncated', { start: text.slice(0, MAX_ECHOED_CHARACTERS), length: text.length });
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -30,17 +34,17 @@ export function statusOf(code: ErrorCode): number {
   return errorCodes[code].status ?? 400;
 }
 
-/** One document for one or more problems; the first problem's code sets the status. */
-export function toProblemDetails(problems: readonly [Problem, ...Problem[]]): ProblemDetails {
+/** One document for one or more problems, its text in a language; the first problem's code sets the status. */
+export function toProblemDetails(problems: readonly [Problem, ...Problem[]], language: Language = DEFAULT_LANGUAGE): ProblemDetails {
   const [first] = problems;
-  const entry = errorCodes[first.code];
+  const detail = messageIn(first, language);
   return {
     type: problemTypeUri(first.code),
-    title: entry.title,
+    title: codeTitle(first.code, language),
     status: statusOf(first.code),
-    detail: bounded(problems.length === 1 ? first.message : `${first.message} (and ${problems.length - 1} more problem(s))`),
+    detail: bounded(problems.length === 1 ? detail : say(language, 'problem.andMore', { detail, more: problems.length - 1 }), language),
     code: first.code,
-    errors: problems.map((found) => ({ code: found.code, path: bounded(formatJsonPath(found.path)), message: bounded(found.message) })),
+    errors: problems.map((found) => ({ code: found.code, path: bounded(formatJsonPath(found.path), language), message: bounded(messageIn(found, language), language) })),
   };
 }
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileProblem } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import { parseYamlSource } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
+import { text as sentence } from '../messages/text.js';
 
 /** Policy files are a few kilobytes; anything far larger is a mistake or an attack. */
 export const MAX_POLICY_FILE_BYTES = 256 * 1024;
@@ -38,9 +40,9 @@ interface Entry {
   readonly error?: unknown;
 }
 
-const at = (file: string) => ({ file, line: 1, col: 1, path: [] });
 const errorCode = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? 'error';
-const unreadable = (file: string, what: string, error: unknown): Diagnostic => ({ ...at(file), code: 'FILE_UNREADABLE', message: `${what} cannot be read (${errorCode(error)})` });
+type UnreadableKey = 'policy.fileUnreadable' | 'policy.folderUnreadable' | 'policy.policyFolderUnreadable' | 'policy.symlinkUnreadable';
+const unreadable = (file: string, key: UnreadableKey, error: unknown): Diagnostic => fileProblem('FILE_UNREADABLE', sentence(key, { reason: errorCode(error) }), file);
 
 /**
  * Hidden entries are never policies: editors' swap and backup files, and the
@@ -66,7 +68,7 @@ async function entriesOf(folder: string, wanted: (name: string) => boolean): Pro
   return kinds.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const brokenLink = (path: string, entry: Entry): Diagnostic => unreadable(path, 'the symlink (what it points at)', entry.error);
+const brokenLink = (path: string, entry: Entry): Diagnostic => unreadable(path, 'policy.symlinkUnreadable', entry.error);
 
 /**
  * Reads every `<dir>/<id>/<version>.yaml`, following symlinks. Nothing here
@@ -81,14 +83,14 @@ export async function readPolicyFiles(dir: string): Promise<ReadResult> {
   try {
     top = await entriesOf(dir, isVisible);
   } catch (error) {
-    problems.push(unreadable(dir, 'the policies folder', error));
+    problems.push(unreadable(dir, 'policy.folderUnreadable', error));
     return withFingerprint(dir, files, problems, folders);
   }
   for (const entry of top) {
     const path = join(dir, entry.name);
     if (entry.kind === 'broken') problems.push(brokenLink(path, entry));
     if (entry.kind === 'file' && isPolicyFileName(entry.name)) {
-      problems.push({ ...at(path), code: 'FILE_MISPLACED', message: 'a policy file must be inside a folder named after its id: policies/<id>/<version>.yaml' });
+      problems.push(fileProblem('FILE_MISPLACED', sentence('policy.fileMisplaced'), path));
     }
     if (entry.kind !== 'folder') continue;
     folders.push(path);
@@ -101,7 +103,7 @@ export async function readPolicyFiles(dir: string): Promise<ReadResult> {
         else files.push(read);
       }
     } catch (error) {
-      problems.push(unreadable(path, 'the policy folder', error));
+      problems.push(unreadable(path, 'policy.policyFolderUnreadable', error));
     }
   }
   return withFingerprint(dir, files, problems, folders);
@@ -122,11 +124,11 @@ export async function readPolicyFile(file: string, folderId: string, fileVersion
     const { size } = await handle.stat();
     const bytes = size > MAX_POLICY_FILE_BYTES ? null : await handle.readFile();
     if (!bytes || bytes.length > MAX_POLICY_FILE_BYTES) {
-      return { problem: { ...at(file), code: 'FILE_TOO_LARGE', message: `the file has ${bytes?.length ?? size} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}` } };
+      return { problem: fileProblem('FILE_TOO_LARGE', sentence('policy.fileTooLarge', { size: bytes?.length ?? size, max: MAX_POLICY_FILE_BYTES }), file) };
     }
     return policyFileFromText(file, folderId, fileVersion, bytes.toString('utf8'), bytes);
   } catch (error) {
-    return { problem: unreadable(file, 'the file', error) };
+    return { problem: unreadable(file, 'policy.fileUnreadable', error) };
   } finally {
     await handle?.close().catch(() => undefined);
   }

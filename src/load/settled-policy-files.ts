@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { readPolicyFiles } from './policy-files.js';
 import type { ReadResult } from './policy-files.js';
+import { fileProblem } from '../errors/problem.js';
+import { text } from '../messages/text.js';
 
 /** How many times a changing tree is read again before the reload is refused (the next poll tries again). */
 const MAX_READS = 8;
@@ -23,14 +25,7 @@ export async function readSettledPolicyFiles(dir: string, settleMs: number): Pro
     if (next.fingerprint === previous.fingerprint) return { ...next, settled: true };
     previous = next;
   }
-  const problem = {
-    file: dir,
-    line: 1,
-    col: 1,
-    path: [],
-    code: 'FILES_CHANGING',
-    message: `the policy files changed between each of ${MAX_READS} reads ${settleMs} ms apart; the reload waits for writing to finish`,
-  } as const;
+  const problem = fileProblem('FILES_CHANGING', text('policy.filesChanging', { reads: MAX_READS, ms: settleMs }), dir);
   // What a moment of a write says about the files is noise: the one problem is that they would not hold still.
   return { ...previous, files: [], problems: [problem], settled: false };
 }

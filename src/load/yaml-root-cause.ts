@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../errors/problem.js';
+import { problem } from '../errors/problem.js';
+import { text as sentence } from '../messages/text.js';
 
 /** The first line indented with a tab, and the column of that tab. */
 function firstTabIndent(text: string): { line: number; col: number } | null {
@@ -20,7 +22,7 @@ export function syntaxRootCause(file: string, text: string, syntax: readonly Dia
   if (syntax.length === 0) return [];
   const tab = firstTabIndent(text);
   if (tab) {
-    return [{ code: 'YAML_TAB', message: `line ${tab.line} is indented with a tab; YAML needs spaces: replace the tab with spaces, lined up with the line above`, path: [], file, ...tab }];
+    return [{ ...problem('YAML_TAB', sentence('policy.yamlTab', { line: tab.line })), file, ...tab }];
   }
   const [first] = [...syntax].sort((a, b) => a.line - b.line || a.col - b.col);
   return first ? [first] : [];

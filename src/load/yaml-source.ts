@@ -1,7 +1,10 @@
 import { isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { problem } from '../errors/problem.js';
 import type { Diagnostic, JsonPath, Problem } from '../errors/problem.js';
 import { syntaxRootCause } from './yaml-root-cause.js';
+import { text as sentence } from '../messages/text.js';
+import type { Text } from '../messages/text.js';
 
 /** Aliases are a YAML convenience legal does not need; a few are harmless, many are a billion-laughs attack. */
 export const MAX_ALIASES = 10;
@@ -34,12 +37,12 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 
   for (const error of doc.errors) {
     const code = error.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX';
-    const message = code === 'YAML_DUPLICATE_KEY' ? 'this key appears twice in the same block; keep one of them' : plainYamlMessage(error.message);
-    problems.push({ code, message, path: [], file, ...at(error.pos[0]) });
+    const message = code === 'YAML_DUPLICATE_KEY' ? sentence('policy.yamlDuplicateKey') : plainYamlMessage(error.message);
+    problems.push({ ...problem(code, message), file, ...at(error.pos[0]) });
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below, at the tag
-    problems.push({ code: 'YAML_SYNTAX', message: plainYamlMessage(warning.message), path: [], file, ...at(warning.pos[0]) });
+    problems.push({ ...problem('YAML_SYNTAX', plainYamlMessage(warning.message)), file, ...at(warning.pos[0]) });
   }
   const syntax = problems.filter((found) => found.code === 'YAML_SYNTAX');
   problems.splice(0, problems.length, ...problems.filter((found) => found.code !== 'YAML_SYNTAX'), ...syntaxRootCause(file, text, syntax));
@@ -48,10 +51,10 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   visit(doc, {
     Node(_key, node) {
       if (isAlias(node) && ++aliases === MAX_ALIASES + 1) {
-        problems.push({ code: 'YAML_ALIAS', message: `more than ${MAX_ALIASES} aliases (*name); write the values out instead`, path: [], file, ...at(node.range?.[0] ?? 0) });
+        problems.push({ ...problem('YAML_ALIAS', sentence('policy.yamlAliases', { max: MAX_ALIASES })), file, ...at(node.range?.[0] ?? 0) });
       }
       if (node.tag !== undefined) {
-        problems.push({ code: 'YAML_TAG', message: `the tag ${node.tag} is not allowed; write a plain value`, path: [], file, ...at(node.range?.[0] ?? 0) });
+        problems.push({ ...problem('YAML_TAG', sentence('policy.yamlTag', { tag: node.tag })), file, ...at(node.range?.[0] ?? 0) });
       }
     },
   });
@@ -73,7 +76,7 @@ function plainValue(doc: Document, file: string, problems: Diagnostic[], at: (of
         if (!offset) offset = node.range?.[0] ?? 0;
       },
     });
-    problems.push({ code: 'YAML_SYNTAX', message: 'an alias (*name) must refer to an anchor (&name) set before it; write the value out instead', path: [], file, ...at(offset) });
+    problems.push({ ...problem('YAML_SYNTAX', sentence('policy.yamlAliasWithoutAnchor')), file, ...at(offset) });
     return undefined;
   }
 }
@@ -99,7 +102,7 @@ function offsetOf(doc: Document, path: JsonPath, atKey: boolean): number {
 }
 
 /** The yaml library's messages quote the source; keep the first sentence only. */
-function plainYamlMessage(message: string): string {
+function plainYamlMessage(message: string): Text {
   const first = message.split('\n')[0] ?? message;
-  return `YAML cannot be read here: ${first.replace(/ at line \d+, column \d+.*$/, '')}`;
+  return sentence('policy.yamlSyntax', { reason: first.replace(/ at line \d+, column \d+.*$/, '') });
 }

@@ -56,3 +56,13 @@ export class ByteBoundedMemo<K extends NonNullable<unknown>, V extends NonNullab
     return this.entries?.size ?? 0;
   }
 }
+
+/** Bytes of a remembered text keyed by a number or a text: the memos of formatted values use this. */
+export function textEntryBytes(value: string, key: number | string): number {
+  return stringBytes(value) + (typeof key === 'string' ? stringBytes(key) : 8) + ENTRY_OVERHEAD_BYTES;
+}
+
+/** A memo of formatted texts within `maxBytes`. */
+export function textMemo<K extends number | string>(maxBytes: number): ByteBoundedMemo<K, string> {
+  return new ByteBoundedMemo<K, string>(maxBytes, textEntryBytes);
+}

@@ -14,6 +14,8 @@ export interface LoadResult {
   readonly registry: PolicyRegistry;
   /** Every problem of every file, sorted by file and line; empty when all is well. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Problems that do not refuse a file (a text lacking a language the service offers), sorted likewise. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** The whole pipeline: read, parse, validate, compile and index a policies folder. */
@@ -37,5 +39,6 @@ export async function buildRegistry(read: { readonly files: readonly PolicyFile[
     if (trial.ok) compiled.push(trial.policy);
     else diagnostics.push(...trial.problems.map(v.file.source.place));
   }
-  return { registry: new PolicyRegistry(compiled), diagnostics: diagnostics.sort(compareDiagnostics) };
+  const warnings = validated.flatMap((v) => (v.ok ? v.warnings : [])).sort(compareDiagnostics);
+  return { registry: new PolicyRegistry(compiled), diagnostics: diagnostics.sort(compareDiagnostics), warnings };
 }

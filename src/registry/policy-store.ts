@@ -1,10 +1,11 @@
 import { join, relative } from 'node:path';
-import { formatDiagnostic } from '../errors/problem.js';
+import { fileProblem, formatDiagnostic } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import { readPolicyFiles } from '../load/policy-files.js';
 import { readSettledPolicyFiles } from '../load/settled-policy-files.js';
 import { buildRegistry } from './load-policies.js';
 import type { PolicyRegistry } from './policy-registry.js';
+import { text as sentence } from '../messages/text.js';
 
 /** How far apart the two reads are that must agree before a change is accepted. */
 export const DEFAULT_SETTLE_MS = 250;
@@ -126,7 +127,7 @@ export class PolicyStore {
       return this.reloadAgain;
     }
     // Nothing here throws by design; should it ever, the reload is refused like any other, never left to crash the process.
-    const failed = (error: unknown) => this.refuse(trigger, [{ file: this.dir, line: 1, col: 1, path: [], code: 'RELOAD_FAILED', message: `the reload failed: ${String(error)}` }]);
+    const failed = (error: unknown) => this.refuse(trigger, [fileProblem('RELOAD_FAILED', sentence('policy.reloadFailed', { reason: String(error) }), this.dir)]);
     this.reloading = this.load(trigger)
       .catch(failed)
       .finally(() => {
@@ -187,11 +188,10 @@ function servedPolicies(registry: PolicyRegistry) {
  * served, is refused. Retiring a policy takes a restart (see the README).
  */
 function losses(dir: string, before: PolicyRegistry | null, after: PolicyRegistry): Diagnostic[] {
-  const at = (file: string) => ({ file, line: 1, col: 1, path: [] });
   if (after.ids().length === 0) {
-    return [{ ...at(dir), code: 'NO_POLICIES', message: 'no policy would be left: the policies folder is empty, missing or unmounted' }];
+    return [fileProblem('NO_POLICIES', sentence('policy.noPolicies'), dir)];
   }
   return (before?.ids() ?? [])
     .filter((id) => !after.versions(id))
-    .map((id) => ({ ...at(join(dir, id)), code: 'POLICY_REMOVED', message: `every version of "${id}" would be removed while it is served; restart the service to retire a policy on purpose` }));
+    .map((id) => fileProblem('POLICY_REMOVED', sentence('policy.policyRemoved', { id }), join(dir, id)));
 }

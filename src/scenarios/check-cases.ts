@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../errors/problem.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import { loadCases } from './run-cases.js';
+import { problem } from '../errors/problem.js';
+import { text as sentence } from '../messages/text.js';
 
 /**
  * What `validate` finds in the scenario case files: every schema problem, and
@@ -18,7 +20,7 @@ export async function caseFileProblems(policiesDir: string, registry: PolicyRegi
     const version = item.case.version;
     if (version === undefined || registry.version(item.policyId, version) || !registry.versions(item.policyId)) return [];
     const known = (registry.versions(item.policyId) ?? []).map((policy) => policy.ref.version).join(', ');
-    return [{ code: 'CASE_INVALID', message: `case "${item.case.name}" names version ${version}, which ${item.policyId} does not have; known versions: ${known}`, path: [], file: item.file, line: item.line, col: 5 }];
+    return [{ ...problem('CASE_INVALID', sentence('policy.caseUnknownVersion', { name: item.case.name, version, policy: item.policyId, known })), file: item.file, line: item.line, col: 5 }];
   });
   return { problems: [...loaded.problems, ...versionProblems], cases: loaded.cases.length };
 }

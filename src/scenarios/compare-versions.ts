@@ -1,3 +1,5 @@
+import { say } from '../messages/catalog.js';
+import type { Language } from '../messages/languages.js';
 import type { PolicyDocument } from '../model/policy-document.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import { differences } from './differences.js';
@@ -39,9 +41,10 @@ export async function changedOutcomes(registry: PolicyRegistry, cases: readonly 
 }
 
 /** `      rebate.amount: "24.00" | "36.00"`, one line per changed field. */
-export function describeChangedOutcome({ loaded, changes }: ChangedOutcome): string[] {
+export function describeChangedOutcome({ loaded, changes }: ChangedOutcome, language: Language): string[] {
+  const nothing = say(language, 'cli.nothing');
   return [
     `  ${loaded.file}:${loaded.line} ${loaded.case.name}`,
-    ...changes.map(({ path, before, after }) => `      ${path.replace(/^\$\.?/, '')}: ${JSON.stringify(before) ?? 'nothing'} | ${JSON.stringify(after) ?? 'nothing'}`),
+    ...changes.map(({ path, before, after }) => `      ${path.replace(/^\$\.?/, '')}: ${JSON.stringify(before) ?? nothing} | ${JSON.stringify(after) ?? nothing}`),
   ];
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../errors/problem.js';
 import { chooseVersion, evaluate } from '../evaluate/evaluate.js';
 import type { EvaluateResult } from '../evaluate/evaluate.js';
 import type { YamlSource } from '../load/yaml-source.js';
+import type { RebateDecision } from '../model/evaluate-request.js';
 import { readDataFile } from '../load/data-file.js';
 import type { EvaluateRequest } from '../model/evaluate-request.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
@@ -89,6 +90,20 @@ function caseNow(loaded: LoadedCase): number {
 export function outcomeOf(result: EvaluateResult): Record<string, unknown> {
   if (!result.ok) return { error: result.problems[0]?.code };
   return { ...(result.decision.rebate ? { rebate: result.decision.rebate } : {}), ...(result.decision.support ? { support: result.decision.support } : {}) };
+}
+
+/**
+ * The outcome without its text: reasons by code, incidents without notes. A
+ * decision logged in one language and replayed in another must compare equal.
+ */
+export function languageNeutralOutcomeOf(result: EvaluateResult): Record<string, unknown> {
+  const outcome = outcomeOf(result);
+  const rebate = outcome['rebate'] as RebateDecision | undefined;
+  if (!rebate) return outcome;
+  return {
+    ...outcome,
+    rebate: { ...rebate, reasons: rebate.reasons.map(({ code }) => ({ code })), incidents: rebate.incidents.map(({ id, countedMinutes }) => ({ id, countedMinutes })) },
+  };
 }
 
 export async function runCase(registry: PolicyRegistry, loaded: LoadedCase): Promise<CaseResult> {

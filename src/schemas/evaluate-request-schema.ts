@@ -1,6 +1,8 @@
 // The body of POST /v1/evaluate. schemas/evaluate-request.schema.json is generated
 // from this module; the HTTP layer validates with it and the OpenAPI document shows it.
 
+import { languages } from '../messages/languages.js';
+
 const instant = {
   type: 'string',
   maxLength: 40,
@@ -27,6 +29,7 @@ export const evaluateRequestSchema = {
       enum: ['explanation', 'trace'],
       description: 'How much the decision explains: "explanation" (the default) gives the plain-language lines; "trace" adds the json-rules-engine rules that fired, with the fact values they saw.',
     },
+    lang: { enum: languages, description: 'The language of the decision\'s text fields (explanation, reasons, notes); wins over Accept-Language. Every other field is the same in every language.' },
     facts: {
       type: 'object',
       additionalProperties: false,

@@ -3,13 +3,27 @@
 // the TypeScript type of a policy document is derived from them, never written twice.
 // Descriptions are read by legal in their editor's hover help: plain words only.
 
-const clause = {
-  type: 'string',
-  minLength: 1,
-  description:
-    'Where this term comes from in the agreement, in words a customer can find, for example "Rebate schedule, row <97". Explanations quote it.',
-  examples: ["Rebate schedule, row <97"],
+// A text people read may be written once, for every language, or once per
+// language the service offers (the catalogs in src/messages/). A string's rules
+// apply to a string and an object's to an object.
+const languageTexts = {
+  en: { type: 'string', minLength: 1, description: 'In English.' },
+  sv: { type: 'string', minLength: 1, description: 'In Swedish (på svenska).' },
 } as const;
+
+const clause = {
+  type: ['string', 'object'],
+  minLength: 1,
+  additionalProperties: false,
+  minProperties: 1,
+  properties: languageTexts,
+  description:
+    'Where this term comes from in the agreement, in words a customer can find, for example "Rebate schedule, row <97". Explanations quote it. Write it once, or once per language: { en: ..., sv: ... }.',
+  examples: ['Rebate schedule, row <97', { en: 'Rebate schedule, row <97', sv: 'Rabattschema, rad <97' }],
+} as const;
+
+/** A text for people, once or once per language. */
+const text = (description: string) => ({ type: ['string', 'object'], minLength: 1, additionalProperties: false, minProperties: 1, properties: languageTexts, description }) as const;
 
 const duration = {
   type: 'string',
@@ -176,7 +190,7 @@ export const policySchema = {
       description: 'The first day these terms apply, as YYYY-MM-DD in quotes. A service period uses the published version in force on its first day.',
       examples: ['2020-01-01'],
     },
-    title: { type: 'string', minLength: 1, description: 'A short title for people.' },
+    title: text('A short title for people; once, or once per language: { en: ..., sv: ... }.'),
     changeNote: { type: 'string', minLength: 1, description: 'What changed in this version and why, in a sentence or two.' },
     source: { type: 'string', description: 'Optional: the agreement document this version encodes.' },
     period: {
@@ -376,7 +390,7 @@ export const policySchema = {
             additionalProperties: false,
             required: ['action', 'response'],
             properties: {
-              description: { type: 'string', description: 'What kind of problem has this priority, for people.' },
+              description: text('What kind of problem has this priority, for people; once, or once per language: { en: ..., sv: ... }.'),
               action: { ...target, description: 'When the provider must take action.' },
               response: { ...target, description: 'When the provider must respond to the customer.' },
               clause,
@@ -406,7 +420,7 @@ export const policySchema = {
                 description: 'ineligible: the rebate is not payable. note: the reason is only reported. terms: the terms under `set` apply to the accounts or tickets the condition matches.',
               },
               code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*$', description: 'A stable code for services, in capitals with underscores (ineligible and note).' },
-              message: { type: 'string', minLength: 1, description: 'The reason, in words a customer can read (ineligible and note).' },
+              message: text('The reason, in words a customer can read (ineligible and note); once, or once per language: { en: ..., sv: ... }.'),
               set: termsSet,
             },
             if: { properties: { outcome: { const: 'terms' } } },

@@ -1,10 +1,11 @@
 import { compilePolicy } from '../compile/compile-policy.js';
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
-import { compareDiagnostics } from '../errors/problem.js';
+import { compareDiagnostics, fileProblem } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import { MAX_POLICY_FILE_BYTES, policyFileFromText } from '../load/policy-files.js';
 import { PolicyRegistry } from '../registry/policy-registry.js';
 import { validatePolicyFile } from '../validate/validate-policy.js';
+import { text as sentence } from '../messages/text.js';
 
 /** What a draft text is called in diagnostics when the caller names no file. */
 export const DRAFT_FILE = 'draft.yaml';
@@ -33,7 +34,7 @@ function declaredPlace(value: unknown): { folderId: string; fileVersion: string 
 export function checkDraft(text: string, file = DRAFT_FILE): CheckedDraft {
   const probe = policyFileFromText(file, '', '', text);
   if (Buffer.byteLength(text, 'utf8') > MAX_POLICY_FILE_BYTES) {
-    const diagnostic: Diagnostic = { code: 'FILE_TOO_LARGE', message: `the text has ${Buffer.byteLength(text, 'utf8')} bytes; a policy file may have at most ${MAX_POLICY_FILE_BYTES}`, path: [], file, line: 1, col: 1 };
+    const diagnostic: Diagnostic = fileProblem('FILE_TOO_LARGE', sentence('policy.textTooLarge', { size: Buffer.byteLength(text, 'utf8'), max: MAX_POLICY_FILE_BYTES }), file);
     return { ok: false, sha256: probe.sha256, diagnostics: [diagnostic] };
   }
   const place = placeOf(file) ?? declaredPlace(probe.source.value);

@@ -5,6 +5,7 @@ import { countedSpan } from '../evaluate/downtime.js';
 import { readFacts } from '../evaluate/facts.js';
 import { monthInterval } from '../evaluate/instants.js';
 import type { Interval } from '../evaluate/instants.js';
+import { DEFAULT_LANGUAGE } from '../messages/languages.js';
 import type { EvaluateRequest } from '../model/evaluate-request.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 
@@ -47,7 +48,7 @@ export function timelineOf(registry: PolicyRegistry, request: EvaluateRequest, n
       claimWindow: span(claimWindow(policy, month)),
       claimFiledAt: facts.claimFiledAt === null ? null : instant(facts.claimFiledAt),
       incidents: facts.incidents.map((incident) => {
-        const counted = countedSpan(policy, incident, month, unused, instant);
+        const counted = countedSpan(policy, incident, month, unused, instant, DEFAULT_LANGUAGE);
         return { id: incident.id, cause: incident.cause, span: span(incident), reportedAt: incident.reportedAt === null ? null : instant(incident.reportedAt), counted: counted && span(counted) };
       }),
       maintenance: facts.maintenance.map((window) => ({ id: window.id, span: span(window), announcedAt: instant(window.announcedAt), scheduled: window.announcedAt <= policy.latestQualifyingAnnouncement(window.start) })),

@@ -11,6 +11,8 @@ export function createAjv(options: { allErrors: boolean }): Ajv2020 {
     allErrors: options.allErrors,
     verbose: true,
     strict: true,
+    // A text for people is a string or an object of languages (see policy-schema.ts).
+    allowUnionTypes: true,
     coerceTypes: false,
     useDefaults: false,
     removeAdditional: false,

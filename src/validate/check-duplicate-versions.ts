@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import type { Diagnostic } from '../errors/problem.js';
 import type { ValidatedFile } from './validate-policy.js';
+import { problem } from '../errors/problem.js';
+import { text } from '../messages/text.js';
 
 /**
  * One version in two files (2.0.0.yaml and 2.0.0.yml) would make the terms
@@ -18,7 +20,7 @@ export function checkDuplicateVersions(files: readonly ValidatedFile[]): Diagnos
     .flatMap((same) =>
       same.map(({ file }) => {
         const others = same.filter((other) => other.file !== file).map((other) => basename(other.file.file));
-        return file.source.place({ code: 'DUPLICATE_VERSION', message: `this version is also in ${others.join(', ')}; keep one file per version`, path: ['version'] });
+        return file.source.place(problem('DUPLICATE_VERSION', text('policy.duplicateVersion', { others: others.join(', ') }), ['version']));
       }),
     );
 }

@@ -1,5 +1,7 @@
+import { problem } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import type { ValidatedFile } from './validate-policy.js';
+import { text } from '../messages/text.js';
 
 /** Two published versions of one policy starting the same day would leave the choice undefined. */
 export function checkPublishedDates(files: readonly ValidatedFile[]): Diagnostic[] {
@@ -16,11 +18,7 @@ export function checkPublishedDates(files: readonly ValidatedFile[]): Diagnostic
       continue;
     }
     diagnostics.push(
-      file.source.place({
-        code: 'DUPLICATE_EFFECTIVE_DATE',
-        message: `version ${first} is also published and effective from ${policy.effectiveFrom}; give each published version its own date`,
-        path: ['effectiveFrom'],
-      }),
+      file.source.place(problem('DUPLICATE_EFFECTIVE_DATE', text('policy.duplicateEffectiveDate', { version: first, effectiveFrom: policy.effectiveFrom }), ['effectiveFrom'])),
     );
   }
   return diagnostics;

@@ -1,3 +1,4 @@
+import { fileProblem } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import type { PolicyFile } from '../load/policy-files.js';
 import type { PolicyDocument } from '../model/policy-document.js';
@@ -9,11 +10,13 @@ import { checkCauses } from './checks/causes.js';
 import type { PolicyCheck } from './checks/check.js';
 import { checkDatesAndZones } from './checks/dates-and-zones.js';
 import { checkIdentity } from './checks/identity.js';
+import { checkLanguages } from './checks/languages.js';
 import { checkRules } from './checks/rules.js';
 import { checkRuleTerms } from './checks/rule-terms.js';
 import { checkPublicHolidays } from './checks/public-holidays.js';
 import { checkTiers } from './checks/tiers.js';
 import { schemaProblems } from './schema-problems.js';
+import { text } from '../messages/text.js';
 
 const validateSchema = createAjv({ allErrors: true }).compile<PolicyDocument>(policySchema);
 
@@ -23,7 +26,7 @@ const checks: readonly PolicyCheck[] = [checkIdentity, checkDatesAndZones, check
 const MODELINE = /^# yaml-language-server: \$schema=\S+/;
 
 export type ValidatedFile =
-  | { readonly ok: true; readonly file: PolicyFile; readonly policy: PolicyDocument }
+  | { readonly ok: true; readonly file: PolicyFile; readonly policy: PolicyDocument; readonly warnings: readonly Diagnostic[] }
   | { readonly ok: false; readonly file: PolicyFile; readonly diagnostics: readonly Diagnostic[] };
 
 /** Schema first, then the checks; all problems of the file at once. */
@@ -31,7 +34,7 @@ export function validatePolicyFile(file: PolicyFile): ValidatedFile {
   const { source } = file;
   const diagnostics: Diagnostic[] = [...source.problems];
   if (!MODELINE.test(file.text)) {
-    diagnostics.push({ code: 'MODELINE_MISSING', message: 'the first line must be `# yaml-language-server: $schema=../../schemas/policy.schema.json` so editors check the file', path: [], file: file.file, line: 1, col: 1 });
+    diagnostics.push(fileProblem('MODELINE_MISSING', text('policy.modelineMissing'), file.file));
   }
   if (source.problems.length > 0) return { ok: false, file, diagnostics };
 
@@ -42,5 +45,5 @@ export function validatePolicyFile(file: PolicyFile): ValidatedFile {
   const policy = source.value;
   const context = { folderId: file.folderId, fileVersion: file.fileVersion };
   diagnostics.push(...checks.flatMap((check) => check(policy, context)).map(source.place));
-  return diagnostics.length > 0 ? { ok: false, file, diagnostics } : { ok: true, file, policy };
+  return diagnostics.length > 0 ? { ok: false, file, diagnostics } : { ok: true, file, policy, warnings: checkLanguages(policy).map(source.place) };
 }

@@ -2,6 +2,8 @@ import type { ErrorObject } from 'ajv';
 import type { JsonPath } from '../errors/problem.js';
 import { dateFix, durationFix, moneyFix, percentFix } from '../model/value-fixes.js';
 import { minorUnitDigits } from '../model/values.js';
+import { text } from '../messages/text.js';
+import type { Text, TextValue } from '../messages/text.js';
 
 const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
@@ -16,27 +18,27 @@ function digitsAt(path: JsonPath): number {
  * form), the message with the fix: the user's own value written as the file
  * wants it. Null when the value cannot be read as meaning anything.
  */
-export function valueFixMessage(error: ErrorObject, path: JsonPath, where: string): string | null {
+export function valueFixMessage(error: ErrorObject, path: JsonPath, where: TextValue): Text | null {
   const kind = (error.parentSchema as { valueKind?: string } | undefined)?.valueKind;
   const value: unknown = error.data;
   switch (kind) {
     case 'money': {
       const fix = moneyFix(value, digitsAt(path));
       if (!fix) return null;
-      return typeof value === 'number' ? `${where} is written as a number; an amount is text: write ${fix}, in quotes` : `${where} ${show(value)} is not an amount: write ${fix}, in quotes, digits and a decimal point only`;
+      return typeof value === 'number' ? text('fix.moneyNumber', { where, fix }) : text('fix.moneyForm', { where, value: show(value), fix });
     }
     case 'percent': {
       const fix = percentFix(value);
       if (!fix) return null;
-      return `${where} ${show(value)} must be a plain number: write ${fix}, ${String(value).includes('%') ? 'without %' : 'without quotes'}`;
+      return text('fix.percent', { where, value: show(value), fix, without: String(value).includes('%') ? 'percent' : 'quotes' });
     }
     case 'date': {
       const fix = dateFix(value);
-      return fix ? `${where} ${show(value)} is not a date written YYYY-MM-DD: write ${fix}` : null;
+      return fix ? text('fix.date', { where, value: show(value), fix }) : null;
     }
     case 'duration': {
       const fix = durationFix(value);
-      return fix ? `${where} ${show(value)} is not a duration: write ${fix}` : null;
+      return fix ? text('fix.duration', { where, value: show(value), fix }) : null;
     }
     default:
       return null;

@@ -1,25 +1,32 @@
-import { compareDiagnostics, formatDiagnostic } from '../../errors/problem.js';
+import { compareDiagnostics, formatDiagnosticIn } from '../../errors/problem.js';
+import { say } from '../../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../../messages/languages.js';
+import type { Language } from '../../messages/languages.js';
+import { formatsFor } from '../../evaluate/text-formats.js';
 import { loadPolicies } from '../../registry/load-policies.js';
 import { caseFileProblems } from '../../scenarios/check-cases.js';
 import type { Output } from '../output.js';
 
-/** Prints every problem of every policy and case file, or one summary line per policy. Returns the exit code. */
-export async function validateCommand(dir: string, output: Output): Promise<number> {
-  const { registry, diagnostics: policyProblems } = await loadPolicies(dir);
+/** Prints every problem of every policy and case file, or one summary line per policy, then any warnings. Returns the exit code. */
+export async function validateCommand(dir: string, output: Output, language: Language = DEFAULT_LANGUAGE): Promise<number> {
+  const { registry, diagnostics: policyProblems, warnings } = await loadPolicies(dir);
   const caseFiles = await caseFileProblems(dir, registry);
   const diagnostics = [...policyProblems, ...caseFiles.problems].sort(compareDiagnostics);
+  for (const warning of warnings) output.err(`${say(language, 'cli.warning')} ${formatDiagnosticIn(warning, language)}`);
   if (diagnostics.length > 0) {
-    for (const diagnostic of diagnostics) output.err(formatDiagnostic(diagnostic));
-    output.err(`${diagnostics.length} problem(s) found in ${dir}`);
+    for (const diagnostic of diagnostics) output.err(formatDiagnosticIn(diagnostic, language));
+    output.err(say(language, 'cli.problemsFound', { count: diagnostics.length, dir }));
     return 1;
   }
   const ids = registry.ids();
   for (const id of ids) {
     const versions = registry.versions(id) ?? [];
-    const list = versions.map((policy) => `${policy.ref.version} (${policy.status}, from ${policy.ref.effectiveFrom})`).join(', ');
-    output.out(`${id}: ${versions.length} version(s): ${list}`);
+    const list = versions
+      .map((policy) => say(language, 'cli.versionSummary', { version: policy.ref.version, status: policy.status, effectiveFrom: formatsFor(language).date(policy.ref.effectiveFrom) }))
+      .join(', ');
+    output.out(say(language, 'cli.policySummary', { id, count: versions.length, versions: list }));
   }
-  if (ids.length === 0) output.out(`no policies found in ${dir}`);
-  else output.out(`${caseFiles.cases} scenario case(s) checked`);
+  if (ids.length === 0) output.out(say(language, 'cli.noPolicies', { dir }));
+  else output.out(say(language, 'cli.casesChecked', { count: caseFiles.cases }));
   return 0;
 }

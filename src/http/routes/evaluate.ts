@@ -12,6 +12,7 @@ import { decisionSchema } from '../../schemas/decision-schema.js';
 import { evaluateRequestSchema } from '../../schemas/evaluate-request-schema.js';
 import { problem } from '../../errors/problem.js';
 import { decisionLogging } from '../decision-logging.js';
+import { text } from '../../messages/text.js';
 import { rawBodyOf } from '../json-body.js';
 import { EXAMPLE_FILE, exampleFrom } from '../package-files.js';
 import { problemDetailsSchema } from '../problem-details.js';
@@ -45,12 +46,14 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
     async (request, reply) => {
       // One registry for the whole request: a reload meanwhile does not change the terms mid-decision.
       const registry = store.current();
-      const key = cache.enabled && DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
+      // The language is part of the question: the same body asked in Swedish has a Swedish answer.
+      const body = cache.enabled && DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
+      const key = body === undefined ? undefined : `${request.language}\u0000${body}`;
       const decisionId = randomUUID();
       let answer = key === undefined ? undefined : cache.get(registry, key, decisionId);
       if (key !== undefined) metrics.cacheLookup(answer !== undefined);
       if (answer === undefined) {
-        const result = await evaluate(registry, request.body, { now: now(), decisionId });
+        const result = await evaluate(registry, request.body, { now: now(), decisionId, language: request.language });
         if (!result.ok) {
           metrics.refused(result.problems[0]?.code ?? 'REQUEST_INVALID');
           return sendProblems(reply, result.problems);
@@ -60,7 +63,7 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
         if (key !== undefined) cache.set(registry, key, result.decision, answer.serialized);
       } else metrics.decidedSerialized(answer.serialized);
       if (!logged(request.log, request.body, decisionId, answer.policy, answer.serialized)) {
-        return sendProblems(reply, [problem('DECISION_LOG_UNAVAILABLE', 'the decision log cannot be written, and no decision is given unlogged; retry later')]);
+        return sendProblems(reply, [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))]);
       }
       return reply.type(JSON_TYPE).send(answer.serialized);
     },

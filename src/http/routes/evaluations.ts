@@ -4,6 +4,8 @@ import { answerLine, refusedLine } from '../../batch/answer-line.js';
 import { ndjsonLines } from '../../batch/ndjson-lines.js';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { problem } from '../../errors/problem.js';
+import type { Language } from '../../messages/languages.js';
+import { text } from '../../messages/text.js';
 import type { ServiceMetrics } from '../../metrics/service-metrics.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionLogging } from '../decision-logging.js';
@@ -35,21 +37,21 @@ export async function evaluationsRoute(app: FastifyInstance, options: Evaluation
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (NDJSON_TYPES.has(type)) return done(null, payload);
       payload.resume(); // drain what was sent, so the problem can be answered
-      done(new BodyProblems([problem('UNSUPPORTED_MEDIA_TYPE', 'send a batch as application/x-ndjson: one evaluate request (the body of POST /v1/evaluate) per line')]), undefined);
+      done(new BodyProblems([problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'))]), undefined);
     });
     scope.post('/v1/evaluations', { schema: { tags: ['decisions'], summary: 'A batch: one evaluate request per NDJSON line in, one decision or problem per line out, in the same order.' } }, async (request, reply) => {
-      if (!(request.body instanceof Readable)) return sendProblems(reply, [problem('UNSUPPORTED_MEDIA_TYPE', 'send a batch as application/x-ndjson, one evaluate request per line')]);
-      return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, request.log, options), { objectMode: false }));
+      if (!(request.body instanceof Readable)) return sendProblems(reply, [problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'))]);
+      return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, request.log, request.language, options), { objectMode: false }));
     });
   });
 }
 
-async function* answers(body: Readable, log: FastifyBaseLogger, { store, now, decisionLog, metrics, lineLimit }: EvaluationsRouteOptions): AsyncGenerator<string> {
+async function* answers(body: Readable, log: FastifyBaseLogger, language: Language, { store, now, decisionLog, metrics, lineLimit }: EvaluationsRouteOptions): AsyncGenerator<string> {
   // One registry for the whole batch: a reload meanwhile does not change the terms between lines.
   const registry = store.current();
   const logged = decisionLogging(decisionLog, metrics);
   for await (const line of ndjsonLines(body, lineLimit)) {
-    const answer = await answerLine(registry, line, now());
+    const answer = await answerLine(registry, line, now(), language);
     if (!answer.decision) {
       metrics.refused(answer.problems[0]?.code ?? 'REQUEST_INVALID');
       yield `${answer.text}\n`;
@@ -57,7 +59,7 @@ async function* answers(body: Readable, log: FastifyBaseLogger, { store, now, de
       metrics.decided(answer.decision);
       yield `${answer.text}\n`;
     } else {
-      yield `${refusedLine(line.number, [problem('DECISION_LOG_UNAVAILABLE', 'the decision log cannot be written, and no decision is given unlogged; retry later')]).text}\n`;
+      yield `${refusedLine(line.number, language, [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))]).text}\n`;
     }
   }
 }

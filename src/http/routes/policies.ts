@@ -2,13 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import Negotiator from 'negotiator';
 import type { CompiledPolicy } from '../../compile/compiled-policy.js';
 import { problem } from '../../errors/problem.js';
+import { localize } from '../../messages/localized.js';
+import type { Language } from '../../messages/languages.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { sendProblems } from '../send-problems.js';
+import { text } from '../../messages/text.js';
 
-const versionSummary = (policy: CompiledPolicy) => ({
+const versionSummary = (policy: CompiledPolicy, language: Language) => ({
   ...policy.ref,
   status: policy.status,
-  title: policy.document.title,
+  title: localize(policy.document.title, language),
   changeNote: policy.document.changeNote,
 });
 
@@ -20,15 +23,15 @@ const idParams = { type: 'object', required: ['id'], properties: { id: { type: '
 const versionParams = { type: 'object', required: ['id', 'version'], properties: { id: { type: 'string', maxLength: 200 }, version: { type: 'string', maxLength: 200 } } } as const;
 
 export function policyRoutes(app: FastifyInstance, store: PolicyStore): void {
-  app.get('/v1/policies', { schema: { tags: ['policies'], summary: 'Every policy with its versions.' } }, async () => {
+  app.get('/v1/policies', { schema: { tags: ['policies'], summary: 'Every policy with its versions.' } }, async (request) => {
     const registry = store.current();
-    return { policies: registry.ids().map((id) => ({ id, versions: (registry.versions(id) ?? []).map(versionSummary) })) };
+    return { policies: registry.ids().map((id) => ({ id, versions: (registry.versions(id) ?? []).map((policy) => versionSummary(policy, request.language)) })) };
   });
 
   app.get<{ Params: { id: string } }>('/v1/policies/:id', { schema: { tags: ['policies'], summary: 'One policy\'s versions.', params: idParams } }, async (request, reply) => {
     const versions = store.current().versions(request.params.id);
-    if (!versions) return sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${request.params.id}"`, ['id'])]);
-    return { id: request.params.id, versions: versions.map(versionSummary) };
+    if (!versions) return sendProblems(reply, [problem('POLICY_NOT_FOUND', text('request.policyUnknown', { id: request.params.id }), ['id'])]);
+    return { id: request.params.id, versions: versions.map((policy) => versionSummary(policy, request.language)) };
   });
 
   app.get<{ Params: { id: string; version: string } }>(
@@ -37,14 +40,14 @@ export function policyRoutes(app: FastifyInstance, store: PolicyStore): void {
     async (request, reply) => {
       const { id, version } = request.params;
       const registry = store.current();
-      if (!registry.versions(id)) return sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${id}"`, ['id'])]);
+      if (!registry.versions(id)) return sendProblems(reply, [problem('POLICY_NOT_FOUND', text('request.policyUnknown', { id }), ['id'])]);
       const policy = registry.version(id, version);
-      if (!policy) return sendProblems(reply, [problem('VERSION_NOT_FOUND', `policy "${id}" has no version "${version}"`, ['version'])]);
+      if (!policy) return sendProblems(reply, [problem('VERSION_NOT_FOUND', text('request.versionUnknown', { id, version }), ['version'])]);
       const wanted = new Negotiator({ headers: { accept: withoutMediaParameters(request.headers.accept) } }).mediaType(VERSION_MEDIA_TYPES) ?? 'application/json';
       if (wanted !== 'application/json') {
         return reply.type(YAML_TYPE).header('x-policy-sha256', policy.ref.sha256).header('vary', 'accept').send(policy.bytes);
       }
-      return reply.header('vary', 'accept').send({ ...versionSummary(policy), terms: policy.document });
+      return reply.header('vary', 'accept').send({ ...versionSummary(policy, request.language), terms: policy.document });
     },
   );
 }

@@ -19,6 +19,7 @@ import { EXAMPLE_FILE, packageJson } from '../package-files.js';
 import { sendProblems } from '../send-problems.js';
 import { diagnosticView, validateBodySchema } from './validate-policy.js';
 import type { ValidateBody } from './validate-policy.js';
+import { text } from '../../messages/text.js';
 
 export interface StudioApiOptions {
   readonly store: PolicyStore;
@@ -44,8 +45,8 @@ const summary = (store: PolicyStore, policy: CompiledPolicy) => ({
 });
 
 function findVersion(registry: PolicyRegistry, reply: FastifyReply, id: string, version: string): CompiledPolicy | null {
-  if (!registry.versions(id)) sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${id}"`, ['id'])]);
-  else if (!registry.version(id, version)) sendProblems(reply, [problem('VERSION_NOT_FOUND', `policy "${id}" has no version "${version}"`, ['version'])]);
+  if (!registry.versions(id)) sendProblems(reply, [problem('POLICY_NOT_FOUND', text('request.policyUnknown', { id }), ['id'])]);
+  else if (!registry.version(id, version)) sendProblems(reply, [problem('VERSION_NOT_FOUND', text('request.versionUnknown', { id, version }), ['version'])]);
   return registry.version(id, version) ?? null;
 }
 
@@ -68,7 +69,7 @@ export function studioApiRoutes(app: FastifyInstance, { store, now }: StudioApiO
 
   app.get<{ Params: { id: string } }>('/studio/api/policies/:id/cases', { schema: { ...hidden, params: { type: 'object', properties: { id: versionParams.properties.id } } } }, async (request, reply) => {
     const { id } = request.params;
-    if (!store.current().versions(id)) return sendProblems(reply, [problem('POLICY_NOT_FOUND', `there is no policy "${id}"`, ['id'])]);
+    if (!store.current().versions(id)) return sendProblems(reply, [problem('POLICY_NOT_FOUND', text('request.policyUnknown', { id }), ['id'])]);
     const { cases } = await loadCases(store.dir, { policyId: id });
     const shipped = readRequest(packageJson(EXAMPLE_FILE));
     const example = shipped.ok && shipped.request.policy === id ? [{ name: EXAMPLE_FILE, file: EXAMPLE_FILE, line: 1, request: shipped.request }] : [];
@@ -89,7 +90,7 @@ export function studioApiRoutes(app: FastifyInstance, { store, now }: StudioApiO
   app.post<{ Body: ValidateBody & { request: EvaluateRequest } }>('/studio/api/draft/evaluate', { schema: { ...hidden, body: draftSchema({ request: requestSchema }, ['request']) } }, async (request, reply) => {
     const chosen = withDraft(store.current(), request.body.request, request.body, reply);
     if (!chosen) return reply;
-    const result = await evaluate(chosen.registry, chosen.request, { now: now(), decisionId: randomUUID() });
+    const result = await evaluate(chosen.registry, chosen.request, { now: now(), decisionId: randomUUID(), language: request.language });
     return result.ok ? result.decision : sendProblems(reply, result.problems);
   });
 

@@ -9,6 +9,7 @@ import { packageRoot } from '../package-files.js';
 import { sendProblems } from '../send-problems.js';
 import { studioApiRoutes } from './studio-api.js';
 import type { StudioApiOptions } from './studio-api.js';
+import { text } from '../../messages/text.js';
 
 /** The languages the studio's catalogs (studio/messages/*.json) are written in; the first is the default. */
 export const STUDIO_LANGUAGES = ['en', 'sv'] as const;
@@ -56,7 +57,7 @@ export async function studioRoutes(app: FastifyInstance, options: StudioApiOptio
       try {
         page = await readFile(join(ASSETS_DIR, 'index.html'), 'utf8');
       } catch {
-        return sendProblems(reply, [problem('ROUTE_NOT_FOUND', 'the studio page is not built; run `npm run build`')]);
+        return sendProblems(reply, [problem('ROUTE_NOT_FOUND', text('request.studioNotBuilt'))]);
       }
       const language = studioLanguage(request);
       return reply

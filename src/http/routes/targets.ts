@@ -39,7 +39,7 @@ export function targetsRoute(app: FastifyInstance, store: PolicyStore): void {
       const result = await evaluate(
         store.current(),
         { policy: request.params.id, ...(version === undefined ? {} : { version }), facts: { tickets: [{ id: 'new', priority, openedAt }], asOf: openedAt } },
-        { now: Date.now(), decisionId: randomUUID() },
+        { now: Date.now(), decisionId: randomUUID(), language: request.language },
       );
       if (!result.ok) return sendProblems(reply, result.problems.map((found) => ({ ...found, path: found.path.length > 0 ? [found.path[found.path.length - 1] ?? ''] : [] })));
       const { decision } = result;

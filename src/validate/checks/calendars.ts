@@ -2,17 +2,18 @@ import { problem } from '../../errors/problem.js';
 import type { JsonPath, Problem } from '../../errors/problem.js';
 import { readMinuteRange, weekdays } from '../../model/values.js';
 import type { PolicyCheck } from './check.js';
+import { text } from '../../messages/text.js';
 
 export function checkDayHours(ranges: readonly string[], path: JsonPath): Problem[] {
   const problems: Problem[] = [];
   const read = ranges.map(readMinuteRange);
   read.forEach((range, index) => {
     if (range.to <= range.from) {
-      problems.push(problem('INVALID_OPENING_HOURS', `"${ranges[index]}" ends before it starts`, [...path, index]));
+      problems.push(problem('INVALID_OPENING_HOURS', text('policy.openingHoursReversed', { range: ranges[index] ?? '' }), [...path, index]));
     }
     read.slice(0, index).forEach((other, otherIndex) => {
       if (range.from < other.to && other.from < range.to) {
-        problems.push(problem('INVALID_OPENING_HOURS', `"${ranges[index]}" overlaps "${ranges[otherIndex]}" on the same day`, [...path, index]));
+        problems.push(problem('INVALID_OPENING_HOURS', text('policy.openingHoursOverlap', { range: ranges[index] ?? '', other: ranges[otherIndex] ?? '' }), [...path, index]));
       }
     });
   });
@@ -25,7 +26,7 @@ export const checkCalendars: PolicyCheck = (policy) => {
     const at: JsonPath = ['calendars', name];
     if (calendar.alwaysOpen === true) {
       if (calendar.openingHours !== undefined || (calendar.holidays ?? []).length > 0) {
-        problems.push(problem('CALENDAR_ALWAYS_OPEN_WITH_HOURS', `calendar "${name}" is open 24/7 and so cannot also have opening hours or holidays`, [...at, 'alwaysOpen']));
+        problems.push(problem('CALENDAR_ALWAYS_OPEN_WITH_HOURS', text('policy.alwaysOpenWithHours', { name }), [...at, 'alwaysOpen']));
       }
       continue;
     }
@@ -38,13 +39,13 @@ export const checkCalendars: PolicyCheck = (policy) => {
       problems.push(...checkDayHours(ranges, [...at, 'openingHours', day]));
     }
     if (!open) {
-      problems.push(problem('CALENDAR_NEVER_OPEN', `calendar "${name}" has no opening hours on any day, so no deadline on it could ever be reached`, at, true));
+      problems.push(problem('CALENDAR_NEVER_OPEN', text('policy.calendarNeverOpen', { name }), at, true));
     }
     const seen = new Map<string, number>();
     (calendar.holidays ?? []).forEach((holiday, index) => {
       const first = seen.get(holiday.date);
       if (first !== undefined) {
-        problems.push(problem('DUPLICATE_HOLIDAY', `${holiday.date} is already listed as holiday ${first + 1}`, [...at, 'holidays', index, 'date']));
+        problems.push(problem('DUPLICATE_HOLIDAY', text('policy.duplicateHoliday', { date: holiday.date, first: first + 1 }), [...at, 'holidays', index, 'date']));
       }
       seen.set(holiday.date, index);
       if (holiday.openingHours) problems.push(...checkDayHours(holiday.openingHours, [...at, 'holidays', index, 'openingHours']));
@@ -54,7 +55,7 @@ export const checkCalendars: PolicyCheck = (policy) => {
     for (const kind of ['action', 'response'] as const) {
       const calendar = terms[kind].calendar;
       if (!Object.hasOwn(policy.calendars, calendar)) {
-        problems.push(problem('CALENDAR_UNDEFINED', `the calendar "${calendar}" is not defined under calendars (defined: ${Object.keys(policy.calendars).join(', ')})`, ['support', 'priorities', priority, kind, 'calendar']));
+        problems.push(problem('CALENDAR_UNDEFINED', text('policy.calendarUndefined', { calendar, defined: Object.keys(policy.calendars).join(', ') }), ['support', 'priorities', priority, kind, 'calendar']));
       }
     }
   }

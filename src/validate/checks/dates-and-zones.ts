@@ -2,17 +2,18 @@ import { problem } from '../../errors/problem.js';
 import type { Problem } from '../../errors/problem.js';
 import { isCalendarDate, isTimeZone, readDuration, readTargetMinutes } from '../../model/values.js';
 import type { PolicyCheck } from './check.js';
+import { text } from '../../messages/text.js';
 
 export const checkDatesAndZones: PolicyCheck = (policy) => {
   const problems: Problem[] = [];
-  const date = (text: string, path: (string | number)[]): void => {
-    if (!isCalendarDate(text)) problems.push(problem('INVALID_DATE', `${JSON.stringify(text)} is not a date in the calendar`, path));
+  const date = (value: string, path: (string | number)[]): void => {
+    if (!isCalendarDate(value)) problems.push(problem('INVALID_DATE', text('policy.invalidDate', { value: JSON.stringify(value) }), path));
   };
   const zone = (name: string, path: (string | number)[]): void => {
-    if (!isTimeZone(name)) problems.push(problem('INVALID_TIME_ZONE', `${JSON.stringify(name)} is not a known time zone; use a name such as UTC or Europe/Paris`, path));
+    if (!isTimeZone(name)) problems.push(problem('INVALID_TIME_ZONE', text('policy.invalidTimeZone', { value: JSON.stringify(name) }), path));
   };
-  const duration = (text: string, path: (string | number)[]): void => {
-    if (!readDuration(text)) problems.push(problem('INVALID_DURATION', `${JSON.stringify(text)} is not a duration; write for example P7D (7 days) or P1M (1 month)`, path));
+  const duration = (value: string, path: (string | number)[]): void => {
+    if (!readDuration(value)) problems.push(problem('INVALID_DURATION', text('policy.invalidDuration', { value: JSON.stringify(value) }), path));
   };
 
   date(policy.effectiveFrom, ['effectiveFrom']);
@@ -21,7 +22,7 @@ export const checkDatesAndZones: PolicyCheck = (policy) => {
   duration(policy.claim.opensAfterPeriodEnd, ['claim', 'opensAfterPeriodEnd']);
   duration(policy.claim.windowLength, ['claim', 'windowLength']);
   if (readDuration(policy.claim.windowLength)?.as('milliseconds') === 0) {
-    problems.push(problem('INVALID_DURATION', 'the claim window must stay open for some time', ['claim', 'windowLength']));
+    problems.push(problem('INVALID_DURATION', text('policy.claimWindowEmpty'), ['claim', 'windowLength']));
   }
   for (const [name, calendar] of Object.entries(policy.calendars)) {
     zone(calendar.timeZone, ['calendars', name, 'timeZone']);
@@ -32,8 +33,8 @@ export const checkDatesAndZones: PolicyCheck = (policy) => {
       if (readTargetMinutes(priority[kind].within) === null) {
         const written = priority[kind].within;
         // P30M is 30 months: a target of minutes or hours needs the T.
-        const fix = /^P\d+[HM]$/i.test(written) ? `write PT${written.slice(1).toUpperCase()}` : 'write for example PT15M, PT4H or PT1H30M';
-        problems.push(problem('INVALID_DURATION', `${JSON.stringify(written)} is not a target in hours and minutes; ${fix}`, ['support', 'priorities', name, kind, 'within']));
+        const fix = /^P\d+[HM]$/i.test(written) ? text('policy.fix.writeTarget', { target: `PT${written.slice(1).toUpperCase()}` }) : text('policy.fix.targetExamples');
+        problems.push(problem('INVALID_DURATION', text('policy.invalidTarget', { value: JSON.stringify(written), fix }), ['support', 'priorities', name, kind, 'within']));
       }
     }
   }

@@ -5,6 +5,8 @@ import { isHolidayCountry, sourceHolidays } from '../../model/public-holidays.js
 import { isCalendarDate } from '../../model/values.js';
 import { checkDayHours } from './calendars.js';
 import type { PolicyCheck } from './check.js';
+import { text } from '../../messages/text.js';
+import type { Text } from '../../messages/text.js';
 
 /** Years whose holiday names are known to a check: enough for holidays that fall only some years. */
 const YEARS_PROBED = 8;
@@ -24,17 +26,18 @@ function comparable(name: string): string {
 function checkCalendar(calendar: CalendarDocument, effectiveFrom: string, at: JsonPath): Problem[] {
   const terms = calendar.publicHolidays;
   if (!terms) return [];
-  if (calendar.alwaysOpen === true) return [problem('CALENDAR_ALWAYS_OPEN_WITH_HOURS', 'a calendar open 24/7 cannot also have public holidays', [...at, 'alwaysOpen'])];
+  if (calendar.alwaysOpen === true) return [problem('CALENDAR_ALWAYS_OPEN_WITH_HOURS', text('policy.alwaysOpenWithPublicHolidays'), [...at, 'alwaysOpen'])];
   if (!isHolidayCountry(terms.country)) {
-    return [problem('UNKNOWN_HOLIDAY_COUNTRY', `"${terms.country}" is not a country of the public-holiday list; write its two-letter ISO code, for example SE or DE`, [...at, 'country'])];
+    return [problem('UNKNOWN_HOLIDAY_COUNTRY', text('policy.unknownHolidayCountry', { country: terms.country }), [...at, 'country'])];
   }
   if (terms.region !== undefined && !isHolidayCountry(terms.country, terms.region)) {
-    return [problem('UNKNOWN_HOLIDAY_COUNTRY', `"${terms.region}" is not a region of ${terms.country} in the public-holiday list; leave region out for the whole country`, [...at, 'region'])];
+    return [problem('UNKNOWN_HOLIDAY_COUNTRY', text('policy.unknownHolidayRegion', { region: terms.region, country: terms.country }), [...at, 'region'])];
   }
   const names = knownNames(terms, effectiveFrom);
-  const unknown = (name: string): string => {
+  const unknown = (name: string): Text => {
     const meant = [...names].find((known) => comparable(known) === comparable(name));
-    return `"${name}" is not a holiday of ${terms.country} in the list; ${meant ? `write ${meant}` : `its holidays are: ${[...names].join(', ')}`}`;
+    const fix = meant ? text('policy.fix.writeName', { name: meant }) : text('policy.fix.holidaysAre', { names: [...names].join(', ') });
+    return text('policy.unknownHolidayName', { name, country: terms.country, fix });
   };
   const problems: Problem[] = [];
   (terms.include ?? []).forEach((entry, index) => {
@@ -43,7 +46,7 @@ function checkCalendar(calendar: CalendarDocument, effectiveFrom: string, at: Js
   });
   (terms.exclude ?? []).forEach((entry, index) => {
     const isDate = /^\d{4}-\d{2}-\d{2}$/.test(entry);
-    if (isDate && !isCalendarDate(entry)) problems.push(problem('INVALID_DATE', `${JSON.stringify(entry)} is not a date in the calendar`, [...at, 'exclude', index]));
+    if (isDate && !isCalendarDate(entry)) problems.push(problem('INVALID_DATE', text('policy.invalidDate', { value: JSON.stringify(entry) }), [...at, 'exclude', index]));
     if (!isDate && !names.has(entry)) problems.push(problem('UNKNOWN_HOLIDAY_NAME', unknown(entry), [...at, 'exclude', index]));
   });
   return problems;

@@ -4,6 +4,7 @@ import type { PolicyDocument } from '../../model/policy-document.js';
 import { termsRuleFacts, ticketOnlyFacts } from '../../model/rule-vocabulary.js';
 import { exactDecimal, MAX_PERCENT_DECIMALS, minorUnitDigits, readTargetMinutes } from '../../model/values.js';
 import type { PolicyCheck } from './check.js';
+import { text } from '../../messages/text.js';
 
 type Rule = NonNullable<PolicyDocument['rules']>[number];
 
@@ -20,10 +21,10 @@ function checkFacts(rule: Rule, at: JsonPath): Problem[] {
   const terms = rule.then.outcome === 'terms';
   return factsRead(rule.when, [...at, 'when']).flatMap(({ fact, path }) => {
     if (terms && !termsRuleFacts.has(fact)) {
-      return [problem('RULE_FACT_NOT_ALLOWED', `a rule with outcome terms sets terms for who the customer is, not for what happened; it cannot read "${fact}" (it may read: ${[...termsRuleFacts].join(', ')}); use the rebate tiers for terms that depend on downtime`, path)];
+      return [problem('RULE_FACT_NOT_ALLOWED', text('policy.termsRuleFact', { fact, allowed: [...termsRuleFacts].join(', ') }), path)];
     }
     if (!terms && ticketOnlyFacts.has(fact)) {
-      return [problem('RULE_FACT_NOT_ALLOWED', `"${fact}" is a fact of tickets; only a rule with outcome terms (setting support targets) can read it`, path)];
+      return [problem('RULE_FACT_NOT_ALLOWED', text('policy.ticketOnlyFact', { fact }), path)];
     }
     return [];
   });
@@ -34,31 +35,31 @@ function checkSet(policy: PolicyDocument, rule: Rule, at: JsonPath): Problem[] {
   if (rule.then.outcome !== 'terms' || !set) return [];
   const problems: Problem[] = [];
   for (const [key, value] of Object.entries(set.rebatePercent ?? {})) {
-    if (exactDecimal(value).decimalPlaces() > MAX_PERCENT_DECIMALS) problems.push(problem('NUMBER_TOO_PRECISE', `${value} has more than ${MAX_PERCENT_DECIMALS} decimals`, [...at, 'set', 'rebatePercent', key]));
+    if (exactDecimal(value).decimalPlaces() > MAX_PERCENT_DECIMALS) problems.push(problem('NUMBER_TOO_PRECISE', text('policy.numberTooPrecise', { value, max: MAX_PERCENT_DECIMALS }), [...at, 'set', 'rebatePercent', key]));
   }
   for (const [currency, amount] of Object.entries(set.caps ?? {})) {
     const path = [...at, 'set', 'caps', currency];
     const digits = minorUnitDigits(currency);
     if (!Object.hasOwn(policy.rebate.caps, currency)) {
-      problems.push(problem('TERMS_CURRENCY_NOT_CAPPED', `the policy has no cap for ${currency}, so a rule cannot change it; add ${currency} under rebate.caps first (capped now: ${Object.keys(policy.rebate.caps).join(', ')})`, path, true));
+      problems.push(problem('TERMS_CURRENCY_NOT_CAPPED', text('policy.termsCurrencyNotCapped', { currency, capped: Object.keys(policy.rebate.caps).join(', ') }), path, true));
     } else if (digits !== null && exactDecimal(amount).decimalPlaces() > digits) {
-      problems.push(problem('CAP_TOO_PRECISE', `the cap ${amount} ${currency} has more than the ${digits} decimals ${currency} has`, path));
+      problems.push(problem('CAP_TOO_PRECISE', text('policy.capTooPrecise', { cap: amount, currency, digits }), path));
     }
   }
   for (const [priority, targets] of Object.entries(set.support ?? {})) {
     const path = [...at, 'set', 'support', priority];
     if (!Object.hasOwn(policy.support.priorities, priority)) {
-      problems.push(problem('TERMS_UNKNOWN_PRIORITY', `"${priority}" is not a priority of the policy; known priorities: ${Object.keys(policy.support.priorities).join(', ')}`, path, true));
+      problems.push(problem('TERMS_UNKNOWN_PRIORITY', text('policy.termsUnknownPriority', { priority, known: Object.keys(policy.support.priorities).join(', ') }), path, true));
       continue;
     }
     for (const kind of ['action', 'response'] as const) {
       const target = targets[kind];
       if (!target) continue;
       if (readTargetMinutes(target.within) === null) {
-        problems.push(problem('INVALID_DURATION', `${JSON.stringify(target.within)} is not a target in hours and minutes; write for example PT15M, PT4H or PT1H30M`, [...path, kind, 'within']));
+        problems.push(problem('INVALID_DURATION', text('policy.invalidTarget', { value: JSON.stringify(target.within), fix: text('policy.fix.targetExamples') }), [...path, kind, 'within']));
       }
       if (target.calendar !== undefined && !Object.hasOwn(policy.calendars, target.calendar)) {
-        problems.push(problem('CALENDAR_UNDEFINED', `the calendar "${target.calendar}" is not defined under calendars (defined: ${Object.keys(policy.calendars).join(', ')})`, [...path, kind, 'calendar']));
+        problems.push(problem('CALENDAR_UNDEFINED', text('policy.calendarUndefined', { calendar: target.calendar, defined: Object.keys(policy.calendars).join(', ') }), [...path, kind, 'calendar']));
       }
     }
   }

@@ -3,6 +3,7 @@ import type { JsonPath, Problem } from '../../errors/problem.js';
 import { parseMemberPath } from '../../model/member-path.js';
 import { factsWithAttributes, ruleFacts, ruleOperators } from '../../model/rule-vocabulary.js';
 import type { PolicyCheck } from './check.js';
+import { text } from '../../messages/text.js';
 
 const branchKeys = ['all', 'any', 'not'] as const;
 
@@ -11,14 +12,14 @@ function checkFactRead(node: Record<string, unknown>, path: JsonPath): Problem[]
   const problems: Problem[] = [];
   const fact = node['fact'];
   if (typeof fact === 'string' && !Object.hasOwn(ruleFacts, fact)) {
-    problems.push(problem('RULE_UNKNOWN_FACT', `"${fact}" is not a fact of the decision; known facts: ${Object.keys(ruleFacts).join(', ')}`, [...path, 'fact']));
+    problems.push(problem('RULE_UNKNOWN_FACT', text('policy.unknownFact', { fact, known: Object.keys(ruleFacts).join(', ') }), [...path, 'fact']));
   }
   if (typeof fact === 'string' && 'path' in node && !factsWithAttributes.has(fact)) {
-    problems.push(problem('RULE_PATH_NOT_ALLOWED', `the fact "${fact}" has no attributes to read with path`, [...path, 'path']));
+    problems.push(problem('RULE_PATH_NOT_ALLOWED', text('policy.pathNotAllowed', { fact }), [...path, 'path']));
   }
   const attribute = node['path'];
   if ('path' in node && (typeof attribute !== 'string' || parseMemberPath(attribute) === null)) {
-    problems.push(problem('RULE_PATH_INVALID', `${JSON.stringify(attribute)} is not a plain path; write $.name, $.name.inner or $.name[0] (attribute names and list positions only)`, [...path, 'path']));
+    problems.push(problem('RULE_PATH_INVALID', text('policy.pathInvalid', { path: String(JSON.stringify(attribute)) }), [...path, 'path']));
   }
   return problems;
 }
@@ -28,7 +29,7 @@ function checkCondition(condition: unknown, path: JsonPath): Problem[] {
   const branches = branchKeys.filter((key) => key in node);
   const isTest = 'fact' in node || 'operator' in node || 'value' in node || 'path' in node;
   if (branches.length + (isTest ? 1 : 0) !== 1) {
-    return [problem('SCHEMA_INVALID_VALUE', 'a condition is exactly one of: all, any, not, or a test with fact, operator and value', path)];
+    return [problem('SCHEMA_INVALID_VALUE', text('policy.conditionShape'), path)];
   }
   const [branch] = branches;
   if (branch === 'not') return checkCondition(node['not'], [...path, 'not']);
@@ -36,19 +37,19 @@ function checkCondition(condition: unknown, path: JsonPath): Problem[] {
 
   const problems: Problem[] = [];
   for (const key of ['fact', 'operator', 'value']) {
-    if (!(key in node)) problems.push(problem('SCHEMA_MISSING_KEY', `this test is missing the key "${key}"`, path, true));
+    if (!(key in node)) problems.push(problem('SCHEMA_MISSING_KEY', text('policy.testMissingKey', { key }), path, true));
   }
   problems.push(...checkFactRead(node, path));
   const operator = node['operator'];
   if (typeof operator === 'string' && !ruleOperators.includes(operator)) {
-    problems.push(problem('RULE_UNKNOWN_OPERATOR', `"${operator}" is not an operator; known operators: ${ruleOperators.join(', ')}`, [...path, 'operator']));
+    problems.push(problem('RULE_UNKNOWN_OPERATOR', text('policy.unknownOperator', { operator, known: ruleOperators.join(', ') }), [...path, 'operator']));
   }
   const value = node['value'];
   const factReference = typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value;
   // json-rules-engine reads a value of the form { fact, path } as another fact: check it as one.
   if (factReference) problems.push(...checkFactRead(value as Record<string, unknown>, [...path, 'value']));
   if ((operator === 'in' || operator === 'notIn') && 'value' in node && !Array.isArray(value) && !factReference) {
-    problems.push(problem('SCHEMA_WRONG_TYPE', `"${operator}" compares with a list: write the value as [ ... ]`, [...path, 'value']));
+    problems.push(problem('SCHEMA_WRONG_TYPE', text('policy.operatorNeedsList', { operator: String(operator) }), [...path, 'value']));
   }
   return problems;
 }
@@ -56,14 +57,14 @@ function checkCondition(condition: unknown, path: JsonPath): Problem[] {
 /** json-rules-engine refuses a rule whose condition does not start with all, any or not; say so at validation, where legal can fix it. */
 function checkTopLevel(when: unknown, path: JsonPath): Problem[] {
   const node = when as Record<string, unknown>;
-  return branchKeys.some((key) => key in node) ? [] : [problem('RULE_NOT_RUNNABLE', 'a rule\'s condition must start with all, any or not; wrap this test as `when: { all: [ ... ] }`', path)];
+  return branchKeys.some((key) => key in node) ? [] : [problem('RULE_NOT_RUNNABLE', text('policy.conditionNotTopLevel'), path)];
 }
 
 export const checkRules: PolicyCheck = (policy) => {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   (policy.rules ?? []).forEach((rule, index) => {
-    if (seen.has(rule.id)) problems.push(problem('RULE_DUPLICATE_ID', `another rule already has the id "${rule.id}"`, ['rules', index, 'id']));
+    if (seen.has(rule.id)) problems.push(problem('RULE_DUPLICATE_ID', text('policy.ruleDuplicateId', { id: rule.id }), ['rules', index, 'id']));
     seen.add(rule.id);
     problems.push(...checkTopLevel(rule.when, ['rules', index, 'when']), ...checkCondition(rule.when, ['rules', index, 'when']));
   });

@@ -2,6 +2,7 @@ import { problem } from '../../errors/problem.js';
 import type { Problem } from '../../errors/problem.js';
 import { exactDecimal, MAX_PERCENT_DECIMALS } from '../../model/values.js';
 import type { PolicyCheck } from './check.js';
+import { text } from '../../messages/text.js';
 
 type Tier = { readonly uptimeBelow: number; readonly rebatePercent: number };
 
@@ -22,7 +23,7 @@ export const checkTiers: PolicyCheck = (policy) => {
     return [
       problem(
         'TIERS_NOT_ORDERED',
-        `the tiers are listed from the lowest threshold (${first?.uptimeBelow}) to the highest (${last?.uptimeBelow}); list them the other way round, from uptimeBelow: ${last?.uptimeBelow} down to uptimeBelow: ${first?.uptimeBelow}`,
+        text('policy.tiersUpsideDown', { lowest: String(first?.uptimeBelow), highest: String(last?.uptimeBelow) }),
         ['rebate', 'tiers'],
       ),
     ];
@@ -30,16 +31,16 @@ export const checkTiers: PolicyCheck = (policy) => {
   tiers.forEach((tier, index) => {
     for (const key of ['uptimeBelow', 'rebatePercent'] as const) {
       if (exactDecimal(tier[key]).decimalPlaces() > MAX_PERCENT_DECIMALS) {
-        problems.push(problem('NUMBER_TOO_PRECISE', `${tier[key]} has more than ${MAX_PERCENT_DECIMALS} decimals`, ['rebate', 'tiers', index, key]));
+        problems.push(problem('NUMBER_TOO_PRECISE', text('policy.numberTooPrecise', { value: String(tier[key]), max: MAX_PERCENT_DECIMALS }), ['rebate', 'tiers', index, key]));
       }
     }
     const before = tiers[index - 1];
     if (!before) return;
     if (!exactDecimal(tier.uptimeBelow).lessThan(exactDecimal(before.uptimeBelow))) {
-      problems.push(problem('TIERS_NOT_ORDERED', `this tier's threshold ${tier.uptimeBelow} must be lower than the one above it (${before.uptimeBelow}); list tiers from the highest threshold to the lowest`, ['rebate', 'tiers', index, 'uptimeBelow']));
+      problems.push(problem('TIERS_NOT_ORDERED', text('policy.tiersNotOrdered', { threshold: String(tier.uptimeBelow), above: String(before.uptimeBelow) }), ['rebate', 'tiers', index, 'uptimeBelow']));
     }
     if (!exactDecimal(tier.rebatePercent).greaterThan(exactDecimal(before.rebatePercent))) {
-      problems.push(problem('REBATE_NOT_GROWING', `this tier pays ${tier.rebatePercent}%, but a lower uptime must pay more than the tier above it (${before.rebatePercent}%)`, ['rebate', 'tiers', index, 'rebatePercent']));
+      problems.push(problem('REBATE_NOT_GROWING', text('policy.rebateNotGrowing', { percent: String(tier.rebatePercent), above: String(before.rebatePercent) }), ['rebate', 'tiers', index, 'rebatePercent']));
     }
   });
   return problems;
