@@ -87,5 +87,7 @@ describe('policy evaluate --batch', () => {
     expect(broken.err).toMatch(/1\.0\.0\.yaml:\d+:1 SCHEMA_UNKNOWN_KEY/);
     const both = await runCli('evaluate', 'examples/typical-month.json', '--batch', path);
     expect([both.code, both.err]).toEqual([1, 'give either a case file or --batch <file>']);
+    const inSwedish = await runCli('--lang', 'sv', 'evaluate', '--batch', path, '--shard', '3/3');
+    expect([inSwedish.code, inSwedish.err]).toEqual([1, '--shard 3/3: delens index måste vara ett heltal från 0 till 2']);
   }, 60_000);
 });

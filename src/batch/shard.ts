@@ -1,10 +1,13 @@
+import { text } from '../messages/text.js';
+import type { Text } from '../messages/text.js';
+
 /** Which lines of a batch this run answers: those whose 0-based index % count == index. */
 export interface Shard {
   readonly index: number;
   readonly count: number;
 }
 
-export type ShardResult = { readonly ok: true; readonly shard: Shard } | { readonly ok: false; readonly message: string };
+export type ShardResult = { readonly ok: true; readonly shard: Shard } | { readonly ok: false; readonly message: Text };
 
 export const WHOLE_BATCH: Shard = { index: 0, count: 1 };
 
@@ -13,16 +16,16 @@ export function selects(shard: Shard, lineIndex: number): boolean {
 }
 
 function shardOf(index: number, count: number, what: string): ShardResult {
-  if (!Number.isInteger(count) || count < 1) return { ok: false, message: `${what}: the shard count must be a whole number of at least 1` };
-  if (!Number.isInteger(index) || index < 0 || index >= count) return { ok: false, message: `${what}: the shard index must be a whole number from 0 to ${count - 1}` };
+  if (!Number.isInteger(count) || count < 1) return { ok: false, message: text('batch.shardCount', { what }) };
+  if (!Number.isInteger(index) || index < 0 || index >= count) return { ok: false, message: text('batch.shardIndex', { what, last: String(count - 1) }) };
   return { ok: true, shard: { index, count } };
 }
 
 /** `--shard i/n`. */
-export function parseShard(text: string): ShardResult {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) return { ok: false, message: `--shard ${JSON.stringify(text)}: write it as i/n, e.g. 0/4 for the first of 4 shards` };
-  return shardOf(Number(match[1]), Number(match[2]), `--shard ${text}`);
+export function parseShard(written: string): ShardResult {
+  const match = /^(\d+)\/(\d+)$/.exec(written.trim());
+  if (!match) return { ok: false, message: text('batch.shardForm', { given: JSON.stringify(written) }) };
+  return shardOf(Number(match[1]), Number(match[2]), `--shard ${written}`);
 }
 
 /**
@@ -34,6 +37,6 @@ export function shardFromEnv(env: NodeJS.ProcessEnv): ShardResult {
   const index = env['JOB_COMPLETION_INDEX'];
   const count = env['SHARD_COUNT'];
   if (index === undefined && count === undefined) return { ok: true, shard: WHOLE_BATCH };
-  if (index === undefined || count === undefined) return { ok: false, message: 'JOB_COMPLETION_INDEX and SHARD_COUNT must be set together' };
+  if (index === undefined || count === undefined) return { ok: false, message: text('batch.shardEnv') };
   return shardOf(Number(index), Number(count), `JOB_COMPLETION_INDEX=${index} SHARD_COUNT=${count}`);
 }

@@ -55,7 +55,7 @@ export function buildProgram(output: Output, exit: (code: number) => void): Comm
         output.err(say(language(), 'cli.evaluateCaseOrBatch'));
         return exit(1);
       }
-      exit(options.batch === undefined ? await evaluateCommand(caseFile ?? '', options, output, language()) : await evaluateBatchCommand(options.batch, options, output));
+      exit(options.batch === undefined ? await evaluateCommand(caseFile ?? '', options, output, language()) : await evaluateBatchCommand(options.batch, options, output, language()));
     });
 
   program

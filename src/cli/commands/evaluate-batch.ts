@@ -13,8 +13,13 @@ import type { NdjsonLine } from '../../batch/ndjson-lines.js';
 import { parseShard, selects, shardFromEnv } from '../../batch/shard.js';
 import type { Shard } from '../../batch/shard.js';
 import { Tally } from '../../batch/tally.js';
-import { formatDiagnostic } from '../../errors/problem.js';
+import { formatDiagnosticIn } from '../../errors/problem.js';
 import { DEFAULT_BODY_LIMIT } from '../../http/app.js';
+import { say } from '../../messages/catalog.js';
+import { DEFAULT_LANGUAGE } from '../../messages/languages.js';
+import type { Language } from '../../messages/languages.js';
+import { render, text } from '../../messages/text.js';
+import type { Text } from '../../messages/text.js';
 import { loadPolicies } from '../../registry/load-policies.js';
 import type { Output } from '../output.js';
 
@@ -37,20 +42,24 @@ const WORKER_FILE = fileURLToPath(new URL('../../batch/batch-worker.js', import.
  * /v1/evaluations answers it, over a pool of worker threads, written in order to
  * --out (or stdout) with backpressure; a summary on stderr at the end.
  */
-export async function evaluateBatchCommand(inFile: string, options: BatchOptions, output: Output): Promise<number> {
+export async function evaluateBatchCommand(inFile: string, options: BatchOptions, output: Output, language: Language = DEFAULT_LANGUAGE): Promise<number> {
+  const fail = (message: Text): number => {
+    output.err(render(language, message));
+    return 1;
+  };
   const shard = options.shard === undefined ? shardFromEnv(process.env) : parseShard(options.shard);
-  if (!shard.ok) return fail(output, shard.message);
+  if (!shard.ok) return fail(shard.message);
   const threads = options.threads === undefined ? availableParallelism() : Number(options.threads);
-  if (!Number.isInteger(threads) || threads < 1) return fail(output, `--threads ${options.threads ?? ''}: write a whole number of at least 1`);
+  if (!Number.isInteger(threads) || threads < 1) return fail(text('batch.threads', { given: options.threads ?? '' }));
   const { diagnostics } = await loadPolicies(options.policies);
   if (diagnostics.length > 0) {
-    diagnostics.forEach((diagnostic) => output.err(formatDiagnostic(diagnostic)));
+    diagnostics.forEach((diagnostic) => output.err(formatDiagnosticIn(diagnostic, language)));
     return 1;
   }
   const input = createReadStream(inFile);
   const sink = options.out === undefined ? process.stdout : createWriteStream(options.out);
   const opened = await openBoth(input, sink, inFile, options.out);
-  if (opened !== null) return fail(output, opened);
+  if (opened !== null) return fail(opened);
 
   const pool = new Piscina<ChunkTask, ChunkResult>({ filename: WORKER_FILE, workerData: { policiesDir: options.policies } satisfies BatchWorkerData, minThreads: threads, maxThreads: threads });
   const progress = process.stderr.isTTY ? new SingleBar({ format: 'batch |{bar}| {percentage}% | {decisions} answered', stream: process.stderr }) : undefined;
@@ -59,34 +68,29 @@ export async function evaluateBatchCommand(inFile: string, options: BatchOptions
     const tally = await runBatch({ input, sink, pool, shard: shard.shard, threads, progress, bytes: (await stat(inFile)).size });
     if (sink !== process.stdout) await new Promise<void>((resolve) => sink.end(resolve));
     progress?.stop();
-    summarize(output, tally, shard.shard, (performance.now() - started) / 1000);
+    summarize(output, language, tally, shard.shard, (performance.now() - started) / 1000);
     return 0;
   } catch (error) {
     progress?.stop();
-    return fail(output, `the batch stopped: ${(error as Error).message}`);
+    return fail(text('batch.stopped', { reason: (error as Error).message }));
   } finally {
     await pool.destroy();
   }
 }
 
-function fail(output: Output, message: string): number {
-  output.err(message);
-  return 1;
-}
-
 /** Waits until the input and output files are open; a message when either cannot be. */
-async function openBoth(input: ReadStream, sink: Writable, inFile: string, outFile: string | undefined): Promise<string | null> {
+async function openBoth(input: ReadStream, sink: Writable, inFile: string, outFile: string | undefined): Promise<Text | null> {
   try {
     await once(input, 'ready');
   } catch (error) {
-    return `${inFile}: cannot be read (${(error as Error).message})`;
+    return text('batch.unreadable', { file: inFile, reason: (error as Error).message });
   }
   if (outFile === undefined) return null;
   try {
     await once(sink, 'ready');
   } catch (error) {
     input.destroy();
-    return `${outFile}: cannot be written (${(error as Error).message})`;
+    return text('batch.unwritable', { file: outFile, reason: (error as Error).message });
   }
   return null;
 }
@@ -139,11 +143,12 @@ async function runBatch({ input, sink, pool, shard, threads, progress, bytes }: 
   return tally;
 }
 
-function summarize(output: Output, tally: Tally, shard: Shard, seconds: number): void {
+function summarize(output: Output, language: Language, tally: Tally, shard: Shard, seconds: number): void {
   const answered = tally.decisions + tally.refused;
   const perSecond = seconds > 0 ? Math.round(tally.decisions / seconds) : tally.decisions;
-  const part = shard.count === 1 ? '' : ` (shard ${shard.index}/${shard.count}: lines whose index % ${shard.count} is ${shard.index})`;
-  output.err(`${answered} line(s) answered${part}: ${tally.decisions} decision(s), ${tally.refused} refused, in ${seconds.toFixed(1)} s (${perSecond} decisions/s)`);
-  output.err(`eligible months: ${tally.eligible}`);
-  output.err(`total payable: ${tally.payableText()}`);
+  const part = shard.count === 1 ? '' : say(language, 'batch.summaryShard', { index: String(shard.index), count: String(shard.count) });
+  const counts = { answered: String(answered), decisions: String(tally.decisions), refused: String(tally.refused), perSecond: String(perSecond) };
+  output.err(say(language, 'batch.summary', { ...counts, shard: part, seconds: seconds.toFixed(1) }));
+  output.err(say(language, 'batch.eligible', { eligible: String(tally.eligible) }));
+  output.err(say(language, 'batch.payable', { payable: tally.payableText() }));
 }
