@@ -88,6 +88,8 @@ describe('GET /metrics', () => {
     const noClaim = JSON.stringify({ ...typicalMonth, facts: { ...typicalMonth.facts, claim: undefined } });
     // A decision is kept the second time its request comes, and answered from the cache the third.
     for (const body of [month, month, month, noClaim]) await counted.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: body });
+    await counted.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ ...typicalMonth, bogus: 1 }) });
+    await counted.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'text/plain' }, payload: month });
     await counted.inject({ method: 'POST', url: '/v1/evaluations', headers: { 'content-type': 'application/x-ndjson' }, payload: [month, '{bad', noClaim, '{"policy":"nope","facts":{"period":"2026-10"}}'].join('\n') });
     const response = await counted.inject({ method: 'GET', url: '/metrics' });
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -95,6 +97,8 @@ describe('GET /metrics', () => {
     expect(sample(text, 'policy_decisions_total{policy="clicksend-sla",version="1.0.0",eligibility="eligible"}')).toBe(4);
     expect(sample(text, 'policy_decisions_total{policy="clicksend-sla",version="1.0.0",eligibility="ineligible"}')).toBe(2);
     expect(sample(text, 'policy_requests_refused_total{code="REQUEST_MALFORMED"}')).toBe(1);
+    expect(sample(text, 'policy_requests_refused_total{code="REQUEST_INVALID"}')).toBe(1);
+    expect(sample(text, 'policy_requests_refused_total{code="UNSUPPORTED_MEDIA_TYPE"}')).toBe(1);
     expect(sample(text, 'policy_requests_refused_total{code="POLICY_NOT_FOUND"}')).toBe(1);
     expect(sample(text, 'decision_cache_lookups_total{result="hit"}')).toBe(1);
     expect(sample(text, 'decision_cache_lookups_total{result="miss"}')).toBe(3);

@@ -42,6 +42,11 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
         response: { 200: withoutIdentity(decisionSchema), '4xx': problemDetailsSchema, 503: problemDetailsSchema },
       },
       validatorCompiler: () => validateRequestBody,
+      // Every refusal of this route is counted by its code: the body parser's and the schema's too, not only evaluate()'s.
+      onSend: async (_request, reply, payload) => {
+        if (reply.statusCode >= 400 && typeof payload === 'string') metrics.refused(/"code":"(\w+)"/.exec(payload)?.[1] ?? 'INTERNAL');
+        return payload;
+      },
     },
     async (request, reply) => {
       // One registry for the whole request: a reload meanwhile does not change the terms mid-decision.
@@ -54,10 +59,7 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       if (key !== undefined) metrics.cacheLookup(answer !== undefined);
       if (answer === undefined) {
         const result = await evaluate(registry, request.body, { now: now(), decisionId, language: request.language });
-        if (!result.ok) {
-          metrics.refused(result.problems[0]?.code ?? 'REQUEST_INVALID');
-          return sendProblems(reply, result.problems);
-        }
+        if (!result.ok) return sendProblems(reply, result.problems);
         metrics.decided(result.decision);
         answer = { serialized: serializeDecision(result.decision), policy: result.decision.policy };
         if (key !== undefined) cache.set(registry, key, result.decision, answer.serialized);
