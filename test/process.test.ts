@@ -176,6 +176,7 @@ describe('the service process and its decision log', () => {
 
   it('refuses to start, in one line, on a setting that cannot be used', async () => {
     await expect(start('policies', { DECISION_CACHE_BYTES: '-5' })).rejects.toThrow(/server exited: refusing to start: DECISION_CACHE_BYTES=-5 is not a whole number of at least 0\n$/);
+    await expect(start('policies', { POLICIES_POLL_MS: 'soon' })).rejects.toThrow(/server exited: refusing to start: POLICIES_POLL_MS=soon is not a whole number of at least 0\n$/);
   });
 
   it('keeps serving on a full disk and says so on /readyz', async () => {

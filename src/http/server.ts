@@ -37,8 +37,8 @@ export interface ServerConfig {
 function count(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const text = env[name];
   if (text === undefined || text === '') return undefined;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0) throw new ConfigError(`${name}=${text} is not a whole number of at least 0`);
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value)) throw new ConfigError(`${name}=${text} is not a whole number of at least 0`);
   return value;
 }
 
@@ -59,8 +59,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     host: env['HOST'] ?? '127.0.0.1',
     port: Number(env['PORT'] ?? 3000),
     policiesDir: env['POLICIES_DIR'] ?? './policies',
-    policiesPollMs: pollIntervalFrom(env['POLICIES_POLL_MS']),
-    ...(env['BODY_LIMIT'] ? { bodyLimit: Number(env['BODY_LIMIT']) } : {}),
+    policiesPollMs: pollIntervalFrom(count(env, 'POLICIES_POLL_MS')),
+    ...optional('bodyLimit', count(env, 'BODY_LIMIT')),
     ...(env['DECISION_LOG'] ? { decisionLogPath: env['DECISION_LOG'] } : {}),
     decisionLogRequired: env['DECISION_LOG_REQUIRED'] === 'true' || env['DECISION_LOG_REQUIRED'] === '1',
     logLevel: env['LOG_LEVEL'] ?? 'info',

@@ -15,9 +15,8 @@ export interface ReloadLog {
 }
 
 /** POLICIES_POLL_MS as a whole number of milliseconds; the default when unset or not a number. */
-export function pollIntervalFrom(text: string | undefined): number {
-  const value = Number(text);
-  return text === undefined || text.trim() === '' || !Number.isFinite(value) ? DEFAULT_POLL_MS : Math.max(MIN_POLL_MS, Math.round(value));
+export function pollIntervalFrom(milliseconds: number | undefined): number {
+  return milliseconds === undefined ? DEFAULT_POLL_MS : Math.max(MIN_POLL_MS, milliseconds);
 }
 
 /**
