@@ -17,6 +17,14 @@ async function problemsOf(text: string): Promise<string[]> {
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 
 describe('each listed mistake reads as its fix, in one line', () => {
+  it('a misspelt fact in a terms rule is one line naming the known facts', async () => {
+    const rule = 'rules:\n  - id: r\n    when: { all: [{ fact: acount, path: $.plan, operator: equal, value: enterprise }] }\n    then: { outcome: terms, set: { remedy: refund } }\n';
+    const text = edit(basePolicyText, 'rules: []\n', rule);
+    const problems = await problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/RULE_UNKNOWN_FACT "acount" is not a fact of the decision; known facts: account, /);
+  });
+
   it('EUR: 115.00 (a number) -> write "115.00", in quotes', async () => {
     const text = edit(basePolicyText, '    USD: "125.00"', '    USD: "125.00"\n    EUR: 115.00');
     expect(await problemsOf(text)).toEqual([`${V1}:${lineOf(text, 'EUR: 115.00')}:10 SCHEMA_WRONG_TYPE rebate.caps.EUR is written as a number; an amount is text: write "115.00", in quotes`]);

@@ -1,7 +1,7 @@
 import { problem } from '../../errors/problem.js';
 import type { JsonPath, Problem } from '../../errors/problem.js';
 import type { PolicyDocument } from '../../model/policy-document.js';
-import { termsRuleFacts, ticketOnlyFacts } from '../../model/rule-vocabulary.js';
+import { ruleFacts, termsRuleFacts, ticketOnlyFacts } from '../../model/rule-vocabulary.js';
 import { exactDecimal, MAX_PERCENT_DECIMALS, minorUnitDigits, readTargetMinutes } from '../../model/values.js';
 import type { PolicyCheck } from './check.js';
 import { text } from '../../messages/text.js';
@@ -20,6 +20,7 @@ function factsRead(condition: unknown, path: JsonPath): { fact: string; path: Js
 function checkFacts(rule: Rule, at: JsonPath): Problem[] {
   const terms = rule.then.outcome === 'terms';
   return factsRead(rule.when, [...at, 'when']).flatMap(({ fact, path }) => {
+    if (!Object.hasOwn(ruleFacts, fact)) return []; // an unknown fact is reported once, by checkRules
     if (terms && !termsRuleFacts.has(fact)) {
       return [problem('RULE_FACT_NOT_ALLOWED', text('policy.termsRuleFact', { fact, allowed: [...termsRuleFacts].join(', ') }), path)];
     }

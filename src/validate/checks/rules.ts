@@ -12,7 +12,8 @@ function checkFactRead(node: Record<string, unknown>, path: JsonPath): Problem[]
   const problems: Problem[] = [];
   const fact = node['fact'];
   if (typeof fact === 'string' && !Object.hasOwn(ruleFacts, fact)) {
-    problems.push(problem('RULE_UNKNOWN_FACT', text('policy.unknownFact', { fact, known: Object.keys(ruleFacts).join(', ') }), [...path, 'fact']));
+    // One line for one misspelling: what a fact it is not may read follows from what it is.
+    return [problem('RULE_UNKNOWN_FACT', text('policy.unknownFact', { fact, known: Object.keys(ruleFacts).join(', ') }), [...path, 'fact'])];
   }
   if (typeof fact === 'string' && 'path' in node && !factsWithAttributes.has(fact)) {
     problems.push(problem('RULE_PATH_NOT_ALLOWED', text('policy.pathNotAllowed', { fact }), [...path, 'path']));
