@@ -92,11 +92,7 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
 /** Every cap an account can have: the policy's own, and each one a rule with outcome terms sets. */
 function capsInForce(caps: ReadonlyMap<string, CompiledCap>, termRules: TermRules): CompiledCap[] {
   const all = [...caps.values(), ...termRules.overrides.flatMap((override) => [...override.caps.values()])];
-  const seen = new Set<string>();
-  return all.filter((cap) => {
-    const key = `${cap.currency} ${cap.amount.toFixed(cap.digits)}`;
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
+  return [...new Map(all.map((cap) => [`${cap.currency} ${cap.amount.toFixed(cap.digits)}`, cap])).values()];
 }
 
 /** A cap in its currency's minor units as well, so amounts are compared and paid as integers. */

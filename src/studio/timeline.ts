@@ -8,20 +8,8 @@ import type { Interval } from '../evaluate/instants.js';
 import { DEFAULT_LANGUAGE } from '../messages/languages.js';
 import type { EvaluateRequest } from '../model/evaluate-request.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
+import type { Span, Timeline } from './timeline-shape.js';
 
-interface Span {
-  readonly start: string;
-  readonly end: string;
-}
-
-/** What a picture of the month needs: the spans the decision was made from, as instants. */
-export interface Timeline {
-  readonly period: Span;
-  readonly claimWindow: Span;
-  readonly claimFiledAt: string | null;
-  readonly incidents: readonly { readonly id: string; readonly cause: string; readonly span: Span; readonly reportedAt: string | null; readonly counted: Span | null }[];
-  readonly maintenance: readonly { readonly id: string; readonly span: Span; readonly announcedAt: string; readonly scheduled: boolean }[];
-}
 
 const instant = (ms: number): string => new Date(ms).toISOString();
 const span = (interval: Interval): Span => ({ start: instant(interval.start), end: instant(interval.end) });

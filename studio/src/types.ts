@@ -1,6 +1,7 @@
 // Shapes of what the studio reads, from the server's own types where they exist.
 export type { Decision, EvaluateRequest, RequestFacts } from '../../src/model/evaluate-request.js';
 export type { PolicyDocument } from '../../src/model/policy-document.js';
+export type { Timeline } from '../../src/studio/timeline-shape.js';
 import type { EvaluateRequest } from '../../src/model/evaluate-request.js';
 import type { PolicyDocument } from '../../src/model/policy-document.js';
 
@@ -67,15 +68,3 @@ export interface ExampleCase {
   readonly request: EvaluateRequest;
 }
 
-interface Span {
-  readonly start: string;
-  readonly end: string;
-}
-
-export interface Timeline {
-  readonly period: Span;
-  readonly claimWindow: Span;
-  readonly claimFiledAt: string | null;
-  readonly incidents: readonly { readonly id: string; readonly cause: string; readonly span: Span; readonly reportedAt: string | null; readonly counted: Span | null }[];
-  readonly maintenance: readonly { readonly id: string; readonly span: Span; readonly announcedAt: string; readonly scheduled: boolean }[];
-}
