@@ -1,10 +1,11 @@
 import { DateTime, Info } from 'luxon';
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES } from '../model/byte-bounded-memo.js';
 import type { CalendarDocument } from '../model/policy-document.js';
+import { civilDate, DAY_MS, isoDateOf } from '../model/civil-date.js';
 import { firstIndex } from '../model/first-index.js';
 import { readMinuteRange, weekdays } from '../model/values.js';
 import type { MinuteRange } from '../model/values.js';
-import { DAY_MS, localDay, offsetChanges } from './zone-transitions.js';
+import { localDay, offsetChanges } from './zone-transitions.js';
 import type { OffsetChange } from './zone-transitions.js';
 
 const MINUTE_MS = 60_000;
@@ -45,10 +46,6 @@ export function compileWorkCalendar(name: string, document: CalendarDocument): W
 /** Days are numbered from 1970-01-01 (a Thursday); weekday 0 is Monday. */
 function weekdayOf(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
-}
-
-function yearOf(day: number): number {
-  return new Date(day * DAY_MS).getUTCFullYear();
 }
 
 interface YearCorrections {
@@ -147,7 +144,7 @@ class WeeklyCalendar implements WorkCalendar {
 
   private correctionsBetween(from: number, to: number): number {
     if (!this.changesOffset) return 0;
-    const [first, last] = [yearOf(from), yearOf(to - 1)];
+    const [first, last] = [civilDate(from).year, civilDate(to - 1).year];
     if (first === last || first < FIRST_YEAR) {
       let sum = 0;
       for (let year = first; year <= last; year++) sum += this.correctionsWithin(year, from, to);
@@ -179,7 +176,7 @@ class WeeklyCalendar implements WorkCalendar {
     const corrected = new Map<number, number>();
     for (const change of offsetChanges(this.timeZone, year)) {
       for (const day of this.daysSpanning(change)) {
-        if (day < firstDay || day >= pastLastDay || corrected.has(day) || this.holidayRanges.has(isoDate(day))) continue; // a holiday's real hours are in its delta
+        if (day < firstDay || day >= pastLastDay || corrected.has(day) || this.holidayRanges.has(isoDateOf(day))) continue; // a holiday's real hours are in its delta
         corrected.set(day, this.dayMs(day) - (this.readMs[weekdayOf(day)] ?? 0));
       }
     }
@@ -199,7 +196,7 @@ class WeeklyCalendar implements WorkCalendar {
     const [least, most] = [Math.min(change.beforeMinutes, change.afterMinutes) * 60_000, Math.max(change.beforeMinutes, change.afterMinutes) * 60_000];
     const days: number[] = [];
     for (let day = Math.floor((change.at + least) / DAY_MS) - 1; day <= Math.floor((change.at + most) / DAY_MS) + 1; day++) {
-      const ranges = this.holidayRanges.get(isoDate(day)) ?? this.weekly[weekdayOf(day)] ?? [];
+      const ranges = this.holidayRanges.get(isoDateOf(day)) ?? this.weekly[weekdayOf(day)] ?? [];
       const local = day * DAY_MS;
       if (ranges.some((range) => local + range.from * MINUTE_MS - most <= change.at && change.at <= local + range.to * MINUTE_MS - least)) days.push(day);
     }
@@ -213,7 +210,7 @@ class WeeklyCalendar implements WorkCalendar {
   /** The working spans of one local day, as instants (correct across DST changes), from luxon. */
   private spansOf(day: number): readonly Span[] {
     return this.daySpans.getOrCompute(day, () => {
-      const date = isoDate(day);
+      const date = isoDateOf(day);
       const start = DateTime.fromISO(date, { zone: this.timeZone });
       const ranges = this.holidayRanges.get(date) ?? this.weekly[weekdayOf(day)] ?? [];
       return ranges.map((range): Span => [localMinute(start, range.from), localMinute(start, range.to)]).sort((a, b) => a[0] - b[0]);
@@ -223,10 +220,6 @@ class WeeklyCalendar implements WorkCalendar {
 
 function rangesMs(ranges: readonly MinuteRange[]): number {
   return ranges.reduce((sum, range) => sum + (range.to - range.from) * MINUTE_MS, 0);
-}
-
-function isoDate(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Working milliseconds of the spans within [fromMs, toMs). */

@@ -1,7 +1,7 @@
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
+import { DAY_MS } from '../model/civil-date.js';
 import { offsetMinutes } from '../model/zone-offsets.js';
 
-export const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 /**
  * Offsets are sampled this far apart to find a year's changes; two changes that

@@ -1,9 +1,11 @@
-import { DateTime } from 'luxon';
+import { localDay } from '../compile/zone-transitions.js';
+import { DAY_MS } from '../model/civil-date.js';
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
 
 /** Every loaded version by policy id; published versions are chosen by date, drafts only by name. */
 export class PolicyRegistry {
   private readonly byId = new Map<string, CompiledPolicy[]>();
+  private readonly effectiveDays = new Map<CompiledPolicy, number>();
 
   constructor(policies: readonly CompiledPolicy[]) {
     for (const policy of policies) {
@@ -31,20 +33,33 @@ export class PolicyRegistry {
 
   /** The published version in force on the first day of a service period (YYYY-MM). */
   inForceForPeriod(id: string, period: string): CompiledPolicy | undefined {
-    return this.latestPublished(id, () => `${period}-01`);
+    const day = epochDay(`${period}-01`);
+    return this.latestPublished(id, () => day);
   }
 
   /** The published version in force at an instant, read as a date in each version's own time zone. */
   inForceAt(id: string, instantMs: number): CompiledPolicy | undefined {
-    return this.latestPublished(id, (policy) => DateTime.fromMillis(instantMs, { zone: policy.periodZone }).toISODate() ?? '');
+    return this.latestPublished(id, (policy) => localDay(policy.periodZone, instantMs));
   }
 
-  private latestPublished(id: string, dayFor: (policy: CompiledPolicy) => string): CompiledPolicy | undefined {
+  /** Dates compared as days since 1970-01-01: effectiveFrom is a plain date, so its day is the same in every zone. */
+  private latestPublished(id: string, dayFor: (policy: CompiledPolicy) => number): CompiledPolicy | undefined {
     const versions = this.byId.get(id) ?? [];
     for (let index = versions.length - 1; index >= 0; index--) {
       const policy = versions[index];
-      if (policy && policy.status === 'published' && policy.ref.effectiveFrom <= dayFor(policy)) return policy;
+      if (policy && policy.status === 'published' && this.effectiveDay(policy) <= dayFor(policy)) return policy;
     }
     return undefined;
   }
+
+  private effectiveDay(policy: CompiledPolicy): number {
+    let day = this.effectiveDays.get(policy);
+    if (day === undefined) this.effectiveDays.set(policy, (day = epochDay(policy.ref.effectiveFrom)));
+    return day;
+  }
+}
+
+/** Days since 1970-01-01 of a date YYYY-MM-DD. */
+function epochDay(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }

@@ -1,0 +1,47 @@
+/**
+ * Calendar dates of days counted from 1970-01-01, in integer arithmetic (Howard
+ * Hinnant's civil_from_days, proleptic Gregorian): decisions write and compare
+ * thousands of dates, and a Date object per date costs more than the date.
+ */
+export const DAY_MS = 86_400_000;
+
+export interface CivilDate {
+  readonly year: number;
+  /** 1-12. */
+  readonly month: number;
+  /** 1-31. */
+  readonly day: number;
+}
+
+const DAYS_PER_ERA = 146_097;
+/** Days from 0000-03-01 to 1970-01-01: eras start in March, so a leap day ends its year. */
+const EPOCH_SHIFT = 719_468;
+
+export function civilDate(epochDay: number): CivilDate {
+  const shifted = epochDay + EPOCH_SHIFT;
+  const era = Math.floor(shifted / DAYS_PER_ERA);
+  const dayOfEra = shifted - era * DAYS_PER_ERA;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1 };
+}
+
+/** 0 for Sunday to 6 for Saturday (1970-01-01 was a Thursday). */
+export function weekdayFromSunday(epochDay: number): number {
+  return (((epochDay + 4) % 7) + 7) % 7;
+}
+
+const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/** YYYY-MM-DD, the year in four digits. */
+export function isoDateOf(epochDay: number): string {
+  const { year, month, day } = civilDate(epochDay);
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${two(month)}-${two(day)}`;
+}
+
+/** Days since 1970-01-01 of the day that holds an instant, in UTC. */
+export function epochDayOf(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
