@@ -15,7 +15,10 @@ export interface DecisionCacheBudget {
  * (a status page polling a month, a retry) answers from memory. Most requests are
  * never repeated (every customer's month differs), so a decision is kept only
  * when its request comes a second time: a stream of distinct months costs a
- * lookup each, not a stored 5 kB decision each. Only the serialized text after
+ * lookup and a hash each, not a stored body and decision each. Requests seen
+ * once are marked by a hash of their body in a table of fixed size (SeenOnce);
+ * a false "seen before" only stores a decision early, and every remembered
+ * decision is still found by its whole body. Only the serialized text after
  * the id is kept. Entries belong to one registry: a reload starts afresh. Requests whose answer depends on the clock
  * (tickets without asOf, or no period and no asOf) are never remembered. The
  * budget is in bytes, counting the body that keys an entry, so a stream of large
@@ -33,12 +36,32 @@ interface Entry {
   readonly policy: Decision['policy'];
 }
 
-/** Marks a request seen once, whose decision is not kept (yet). */
-const SEEN_ONCE = Object.freeze({ seenOnce: true } as const);
-type Slot = Entry | typeof SEEN_ONCE;
+/** Slots of the table of requests seen once: 4 bytes each, 256 KiB in all. */
+const SEEN_SLOTS = 1 << 16;
+
+/**
+ * Which requests were seen once, as 32-bit hashes (FNV-1a) of their keys in a
+ * direct-mapped table: a key's hash lives in slot hash mod SEEN_SLOTS, and a
+ * later key with the same slot takes it over.
+ */
+class SeenOnce {
+  private readonly hashes = new Int32Array(SEEN_SLOTS);
+
+  /** True the first time a key is offered (and when its slot was taken since); false when it was seen before. */
+  firstSight(key: string): boolean {
+    let hash = 0x811c9dc5;
+    for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+    hash |= 1; // 0 marks an empty slot
+    const slot = hash & (SEEN_SLOTS - 1);
+    if (this.hashes[slot] === hash) return false;
+    this.hashes[slot] = hash;
+    return true;
+  }
+}
 
 export class DecisionCache {
-  private readonly byRegistry = new WeakMap<PolicyRegistry, ByteBoundedMemo<string, Slot>>();
+  private readonly byRegistry = new WeakMap<PolicyRegistry, ByteBoundedMemo<string, Entry>>();
+  private readonly seen = new SeenOnce();
 
   constructor(private readonly budget: DecisionCacheBudget) {}
 
@@ -53,7 +76,7 @@ export class DecisionCache {
   /** The serialized decision for a request remembered before, with a new id; undefined when not remembered. */
   get(registry: PolicyRegistry, key: string, decisionId: string): RememberedDecision | undefined {
     const entry = this.byRegistry.get(registry)?.get(key);
-    return entry === undefined || 'seenOnce' in entry ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy };
+    return entry === undefined ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy };
   }
 
   /** Bytes held for the decisions under this registry. */
@@ -63,14 +86,14 @@ export class DecisionCache {
 
   /** Notes a request seen for the first time; remembers its decision the second time. */
   set(registry: PolicyRegistry, key: string, decision: Decision, serialized: string): void {
-    if (this.budget.maxBytes <= 0 || stringBytes(key) > this.budget.maxEntryBytes) return;
+    if (this.budget.maxBytes <= 0 || stringBytes(key) > this.budget.maxEntryBytes || this.seen.firstSight(key)) return;
     let entries = this.byRegistry.get(registry);
     if (!entries) {
       // The policy reference's strings are the registry's own; only its small object is the entry's.
-      entries = new ByteBoundedMemo<string, Slot>(this.budget.maxBytes, (entry, body) => stringBytes(body) + ('seenOnce' in entry ? 0 : stringBytes(entry.afterId)) + 2 * ENTRY_OVERHEAD_BYTES, this.budget.maxEntryBytes);
+      entries = new ByteBoundedMemo<string, Entry>(this.budget.maxBytes, (entry, body) => stringBytes(body) + stringBytes(entry.afterId) + 2 * ENTRY_OVERHEAD_BYTES, this.budget.maxEntryBytes);
       this.byRegistry.set(registry, entries);
     }
-    entries.set(key, entries.get(key) === undefined ? SEEN_ONCE : { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy });
+    entries.set(key, { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy });
   }
 }
 

@@ -64,6 +64,24 @@ function findPoisonedKey(root: unknown): JsonPath | null {
   return null;
 }
 
+/**
+ * Whether the text may hold a key that findPoisonedKey refuses: it names one, or
+ * writes some character as an escape (which could spell one). Most bodies do
+ * neither, and are spared the walk over every key.
+ */
+function mayHoldPoisonedKey(text: string): boolean {
+  return text.includes('__proto__') || text.includes('constructor') || text.includes('\\u');
+}
+
+/** Whether the text has nothing but JSON whitespace (an empty body), found without copying it. */
+function isBlank(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char !== 0x20 && char !== 0x0a && char !== 0x0d && char !== 0x09) return false;
+  }
+  return true;
+}
+
 export type JsonTextResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
@@ -73,7 +91,7 @@ export type JsonTextResult = { readonly ok: true; readonly value: unknown } | { 
  */
 export function readJsonText(text: string, line?: number): JsonTextResult {
   const at = line === undefined ? {} : { line: String(line) };
-  if (text.trim() === '') return { ok: false, problems: [problem('REQUEST_MALFORMED', sentence(line === undefined ? 'request.bodyEmpty' : 'batch.lineEmpty', at))] };
+  if (isBlank(text)) return { ok: false, problems: [problem('REQUEST_MALFORMED', sentence(line === undefined ? 'request.bodyEmpty' : 'batch.lineEmpty', at))] };
   if (opensMoreThan(text, MAX_JSON_DEPTH) && nestingDepth(text) > MAX_JSON_DEPTH) {
     return { ok: false, problems: [problem('REQUEST_INVALID', sentence(line === undefined ? 'request.bodyTooDeep' : 'batch.lineTooDeep', { ...at, max: MAX_JSON_DEPTH }))] };
   }
@@ -84,7 +102,7 @@ export function readJsonText(text: string, line?: number): JsonTextResult {
     return { ok: false, problems: [problem('REQUEST_MALFORMED', sentence(line === undefined ? 'request.bodyNotJson' : 'batch.lineNotJson', { ...at, reason: (error as Error).message }))] };
   }
   // The parsed keys are checked, not the text: JSON may spell a key with escapes.
-  const poisoned = findPoisonedKey(value);
+  const poisoned = mayHoldPoisonedKey(text) ? findPoisonedKey(value) : null;
   if (poisoned) return { ok: false, problems: [problem('REQUEST_INVALID', sentence('request.keyNotAllowed', { key: String(poisoned[poisoned.length - 1]) }), poisoned)] };
   return { ok: true, value };
 }

@@ -9,21 +9,27 @@ export class BodyProblems extends Error {
   }
 }
 
-const rawBodies = new WeakMap<FastifyRequest, string>();
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON body exactly as received; undefined for a request without one. */
+    rawJsonBody: string | undefined;
+  }
+}
 
 /** The body exactly as received, for requests with a JSON body. */
 export function rawBodyOf(request: FastifyRequest): string | undefined {
-  return rawBodies.get(request);
+  return request.rawJsonBody;
 }
 
 /** JSON bodies only, parsed with a message that says where the JSON breaks, and no prototype keys. */
 export function installJsonBodyParser(app: FastifyInstance): void {
+  app.decorateRequest('rawJsonBody', undefined);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = body as string;
     const read = readJsonText(text);
     if (!read.ok) return done(new BodyProblems(read.problems), undefined);
-    rawBodies.set(request, text);
+    request.rawJsonBody = text;
     done(null, read.value);
   });
 }

@@ -38,20 +38,12 @@ function valueOf(values: PlainValues, name: string, id: string): string | number
 }
 
 /**
- * One element as a function, for the forms catalogs use: text, {name},
- * {name, number}, {name, plural, ...} with # and =n, {name, select, ...}.
+ * One element other than text and {name} as a function, for the forms catalogs
+ * use: {name, number}, {name, plural, ...} with # and =n, {name, select, ...}.
  * Anything else (dates, skeletons, ordinals, tags) returns null.
  */
 function compilePart(element: MessageFormatElement, locale: string, id: string): Part | null {
   switch (element.type) {
-    case TYPE.literal: {
-      const text = element.value;
-      return () => text;
-    }
-    case TYPE.argument: {
-      const name = element.value;
-      return (values) => String(valueOf(values, name, id));
-    }
     case TYPE.pound: {
       const words = wordsFor(locale);
       return (_values, pound) => (pound === undefined ? '#' : words.format(pound));
@@ -96,30 +88,33 @@ function compileOptions(options: Record<string, { value: MessageFormatElement[] 
   return compiled;
 }
 
+/**
+ * A sequence of elements as one generated function: literal text and {name} are
+ * written into its source (the text as JSON string literals, each name as a
+ * constant property read), other elements are called as compiled parts. The
+ * source comes from the service's own catalogs, never from a request or a policy.
+ * V8 then reads each message's values as it reads a template literal's: a
+ * closure looping over parts with computed property reads cost four times as much,
+ * and a decision writes dozens of sentences.
+ */
 function compileSequence(elements: readonly MessageFormatElement[], locale: string, id: string): Part | null {
-  if (elements.every((element) => element.type === TYPE.literal || element.type === TYPE.argument)) return concatenation(elements, id);
   const parts: Part[] = [];
+  const terms: string[] = [];
   for (const element of elements) {
-    const part = compilePart(element, locale, id);
-    if (!part) return null;
-    parts.push(part);
+    if (element.type === TYPE.literal) terms.push(JSON.stringify(element.value));
+    else if (element.type === TYPE.argument) terms.push(`textOf(values[${JSON.stringify(element.value)}], ${JSON.stringify(element.value)})`);
+    else {
+      const part = compilePart(element, locale, id);
+      if (!part) return null;
+      terms.push(`parts[${parts.length}](values, pound)`);
+      parts.push(part);
+    }
   }
-  return (values, pound) => {
-    let out = '';
-    for (const part of parts) out += part(values, pound);
-    return out;
+  const textOf = (value: string | number | undefined, name: string): string => {
+    if (value === undefined) throw new Error(`message ${id} needs a value for {${name}}`);
+    return typeof value === 'string' ? value : String(value);
   };
-}
-
-/** Text and {name} only, the form of most messages: one loop over strings and names, no call per part. */
-function concatenation(elements: readonly MessageFormatElement[], id: string): Part {
-  const texts = elements.map((element) => (element.type === TYPE.literal ? element.value : null));
-  const names = elements.map((element) => ('value' in element ? element.value : ''));
-  return (values) => {
-    let out = '';
-    for (let index = 0; index < texts.length; index++) out += texts[index] ?? String(valueOf(values, names[index] as string, id));
-    return out;
-  };
+  return new Function('textOf', 'parts', `return (values, pound) => ${terms.length > 0 ? terms.join(' + ') : '""'};`)(textOf, parts) as Part;
 }
 
 /**

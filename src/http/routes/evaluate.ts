@@ -43,9 +43,9 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       },
       validatorCompiler: () => validateRequestBody,
       // Every refusal of this route is counted by its code: the body parser's and the schema's too, not only evaluate()'s.
-      onSend: async (_request, reply, payload) => {
+      onSend: (_request, reply, payload, done) => {
         if (reply.statusCode >= 400 && typeof payload === 'string') metrics.refused(/"code":"(\w+)"/.exec(payload)?.[1] ?? 'INTERNAL');
-        return payload;
+        done(null, payload);
       },
     },
     async (request, reply) => {
