@@ -2,7 +2,9 @@ import { DateTime } from 'luxon';
 import type { CompiledPolicy, CompiledTarget } from '../compile/compiled-policy.js';
 import { locales, say } from '../messages/catalog.js';
 import type { Language } from '../messages/languages.js';
+import { isoDateOf, weekdayFromSunday } from '../model/civil-date.js';
 import { weekdays } from '../model/values.js';
+import { localDay } from '../compile/zone-transitions.js';
 
 /** How each language writes the day of a holiday: "Thu 2026-12-24" in English, "tors 24 december 2026" in Swedish. */
 const dayForms: Readonly<Record<Language, string>> = { en: 'ccc yyyy-MM-dd', sv: 'ccc d MMMM yyyy' };
@@ -22,13 +24,15 @@ export function holidaysThatMoved(policy: CompiledPolicy, target: CompiledTarget
   const weekly = policy.document.calendars[calendar.name]?.openingHours ?? {};
   if (!holidays || holidays.size === 0) return [];
   const found: string[] = [];
-  let day = DateTime.fromMillis(openedAt, { zone: calendar.timeZone }).startOf('day');
-  const last = DateTime.fromMillis(dueAt, { zone: calendar.timeZone }).startOf('day');
-  for (let count = 0; day <= last && count < MAX_DAYS_LOOKED_AT; count++, day = day.plus({ days: 1 })) {
-    const holiday = holidays.get(day.toISODate() ?? '');
-    const usualHours = weekly[weekdays[day.weekday - 1] ?? 'monday'] ?? [];
-    if (!holiday || usualHours.length === 0) continue;
-    const values = { day: day.toFormat(dayForms[language], { locale: locales[language] }), name: holiday.name ?? say(language, 'support.holiday.unnamed') };
+  // Local days counted from 1970-01-01: integer steps, no date object per day looked at.
+  const [first, last] = [localDay(calendar.timeZone, openedAt), localDay(calendar.timeZone, dueAt)];
+  for (let day = first; day <= last && day - first < MAX_DAYS_LOOKED_AT; day++) {
+    const date = isoDateOf(day);
+    const holiday = holidays.get(date);
+    if (!holiday) continue;
+    const usualHours = weekly[weekdays[(weekdayFromSunday(day) + 6) % 7] ?? 'monday'] ?? [];
+    if (usualHours.length === 0) continue;
+    const values = { day: DateTime.fromISO(date, { zone: 'UTC' }).toFormat(dayForms[language], { locale: locales[language] }), name: holiday.name ?? say(language, 'support.holiday.unnamed') };
     const reduced = holiday.openingHours && holiday.openingHours.length > 0;
     found.push(reduced ? say(language, 'support.holiday.reducedHours', { ...values, hours: holiday.openingHours?.join(', ') ?? '' }) : say(language, 'support.holiday.closed', values));
   }

@@ -161,6 +161,11 @@ function moneyLines(charges: Charges | undefined, percent: Decimal, earned: bigi
   const formats = formatsFor(language);
   const decimal = (value: string): string => formats.decimal(value);
   const { currency, digits } = charges;
-  const values = { percent: decimal(percent.toString()), charges: decimal(unitsToText(charges.minorUnits, digits, true)), currency, earned: decimal(unitsToText(earned, digits, true)) };
-  return [capped ? say(language, 'rebate.line.amountCapped', { ...values, cap: decimal(unitsToText(cap.minorUnits, digits, true)), cite: capCite }) : say(language, 'rebate.line.amount', values)];
+  const [percentText, chargesText, earnedText] = [decimal(percent.toString()), decimal(unitsToText(charges.minorUnits, digits, true)), decimal(unitsToText(earned, digits, true))];
+  // Each message gets an object literal of one shape: its generated template then reads every value directly.
+  return [
+    capped
+      ? say(language, 'rebate.line.amountCapped', { percent: percentText, charges: chargesText, currency, earned: earnedText, cap: decimal(unitsToText(cap.minorUnits, digits, true)), cite: capCite })
+      : say(language, 'rebate.line.amount', { percent: percentText, charges: chargesText, currency, earned: earnedText }),
+  ];
 }
