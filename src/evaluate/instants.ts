@@ -1,10 +1,8 @@
 import { DateTime } from 'luxon';
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
-import { DAY_MS, epochDayOf, isoDateOf, weekdayFromSunday } from '../model/civil-date.js';
+import { DAY_MS, epochDayOf, epochDayOfCivil, isoDateOf, weekdayFromSunday } from '../model/civil-date.js';
 import { offsetMinutes } from '../model/zone-offsets.js';
 
-/** The shape of an RFC 3339 instant with its offset; the fields sit at fixed places. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const ZERO = 48;
 const MINUTE_MS = 60_000;
@@ -14,21 +12,27 @@ function daysInMonth(year: number, month: number): number {
   return (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0);
 }
 
-/** The number written by `length` digits of `text` from `from` (the shape was checked first). */
+/** The number written by `length` digits of `text` from `from`; -1 when one of them is not a digit. */
 function digitsAt(text: string, from: number, length: number): number {
   let value = 0;
-  for (let index = from; index < from + length; index++) value = value * 10 + text.charCodeAt(index) - ZERO;
+  for (let index = from; index < from + length; index++) {
+    const digit = text.charCodeAt(index) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1; // NaN past the end of the text too
+    value = value * 10 + digit;
+  }
   return value;
 }
 
 /**
- * An RFC 3339 instant as epoch milliseconds, exactly; null when the date or time
- * does not exist (30 February) or is finer than a millisecond, which a decision
- * would otherwise have to cut short (the request schema refuses those first).
- * Decisions read thousands of instants, so the fields are read in place.
+ * An RFC 3339 instant (YYYY-MM-DDTHH:MM:SS[.f{1,3}](Z|±HH:MM)) as epoch
+ * milliseconds, exactly; null when it is not of that shape, when the date or
+ * time does not exist (30 February), or when it is finer than a millisecond,
+ * which a decision would otherwise have to cut short (the request schema refuses
+ * those first). Decisions read thousands of instants, so the characters are read
+ * in place, with no pattern and no Date.
  */
 export function parseInstant(text: string): number | null {
-  if (!RFC3339.test(text)) return null;
+  if (text.length < 20 || text[4] !== '-' || text[7] !== '-' || (text[10] !== 'T' && text[10] !== 't') || text[13] !== ':' || text[16] !== ':') return null;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
@@ -37,21 +41,24 @@ export function parseInstant(text: string): number | null {
   const second = digitsAt(text, 17, 2);
   let at = 19;
   let millis = 0;
-  if (text.charCodeAt(at) === 46 /* . */) {
+  if (text[at] === '.') {
     let digits = 0;
-    while (digits < 3 && text.charCodeAt(at + 1 + digits) >= ZERO && text.charCodeAt(at + 1 + digits) <= ZERO + 9) digits++;
+    while (digits < 4 && digitsAt(text, at + 1 + digits, 1) >= 0) digits++;
+    if (digits === 0 || digits > 3) return null;
     millis = digitsAt(text, at + 1, digits) * 10 ** (3 - digits);
     at += 1 + digits;
   }
   const sign = text[at];
-  const zulu = sign === 'Z' || sign === 'z';
-  const offsetHours = zulu ? 0 : digitsAt(text, at + 1, 2);
-  const offsetMinutesPart = zulu ? 0 : digitsAt(text, at + 4, 2);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutesPart > 59) return null;
-  const offset = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutesPart);
-  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes them as written.
-  const utc = year >= 100 ? Date.UTC(year, month - 1, day, hour, minute, second, millis) : new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis)).setUTCFullYear(year);
-  return utc - offset * MINUTE_MS;
+  let offset = 0;
+  if (sign === 'Z' || sign === 'z') {
+    if (text.length !== at + 1) return null;
+  } else {
+    const [offsetHours, offsetMinutes] = [digitsAt(text, at + 1, 2), digitsAt(text, at + 4, 2)];
+    if ((sign !== '+' && sign !== '-') || text[at + 3] !== ':' || text.length !== at + 6 || offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return null;
+    offset = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  }
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+  return epochDayOfCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset * MINUTE_MS;
 }
 
 const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
@@ -80,10 +87,10 @@ export function formatInstant(ms: number, zone: string): string {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** For explanations: "Fri 2026-10-30 16:00 Europe/Oslo". */
-export function describeInstant(ms: number, zone: string): string {
+/** For explanations: "Fri 2026-10-30 16:00 Europe/Oslo", or without the zone where the sentence names it. */
+export function describeInstant(ms: number, zone: string, withZone = true): string {
   const { day, date, time } = wallClock(ms, offsetMinutes(zone, ms));
-  return `${WEEKDAYS[weekdayFromSunday(day)]} ${date} ${time} ${zone}`;
+  return withZone ? `${WEEKDAYS[weekdayFromSunday(day)]} ${date} ${time} ${zone}` : `${WEEKDAYS[weekdayFromSunday(day)]} ${date} ${time}`;
 }
 
 export interface Interval {

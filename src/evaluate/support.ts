@@ -50,18 +50,21 @@ export async function evaluateSupport(
       facts[names.pastDue] = at === null && asOf > due[kind];
     }
     const judged = await policy.supportRules.status.run(facts, { trace });
-    const statusOf = (kind: TargetKind): TargetStatus =>
-      (judged.events.find((event) => event.type === 'status' && event.params?.['kind'] === kind)?.params?.['status'] as TargetStatus | undefined) ?? 'pending';
+    // The first status event of each kind decides it; a kind without one is pending.
+    const status: Partial<Record<TargetKind, TargetStatus>> = {};
+    for (const event of judged.events) {
+      const kind: unknown = event.params?.['kind'];
+      if (event.type === 'status' && (kind === 'action' || kind === 'response')) status[kind] ??= event.params?.['status'] as TargetStatus;
+    }
     const targets = {
-      action: judge(targetsOf.action, due.action, eventAt.action, asOf, statusOf('action')),
-      response: judge(targetsOf.response, due.response, eventAt.response, asOf, statusOf('response')),
+      action: judge(targetsOf.action, due.action, eventAt.action, asOf, status.action ?? 'pending'),
+      response: judge(targetsOf.response, due.response, eventAt.response, asOf, status.response ?? 'pending'),
     };
     value.push({ id: ticket.id, priority: ticket.priority, policyVersion: policy.ref.version, ...targets });
     const zone = targetsOf.response.calendar.timeZone;
     const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], due[kind], eventAt[kind], zone, language));
     const termsText = termNotes.length > 0 ? `; ${termNotes.join('; ')}` : '';
-    const holidays = [...new Set(targetKinds.flatMap((kind) => holidaysThatMoved(policy, targetsOf[kind], ticket.openedAt, due[kind], language)))];
-    const holidayText = holidays.length > 0 ? say(language, 'support.holidaysMoved', { holidays: holidays.join(', ') }) : '';
+    const holidayText = holidaysText(policy, targetsOf, ticket.openedAt, due, language);
     const openedAt = formatsFor(language).wallClockInZone(ticket.openedAt, zone);
     explanation.push(
       say(language, 'support.line.ticket', { id: ticket.id, priority: ticket.priority, openedAt, targets: parts.join('; '), cite: cite(localize(targetsOf.clause, language)), terms: termsText, holidays: holidayText }),
@@ -69,6 +72,13 @@ export async function evaluateSupport(
     if (trace) traced.push(...toTrace(`ticket:${ticket.id}`, [...chosen.trace, ...matched.trace, ...judged.trace]));
   }
   return { value, explanation, trace: traced };
+}
+
+/** "; holidays that moved the due time: ..." for the holidays either target met, each named once; empty when none did. */
+function holidaysText(policy: CompiledPolicy, targetsOf: Record<TargetKind, CompiledTarget>, openedAt: number, due: Record<TargetKind, number>, language: Language): string {
+  if (targetKinds.every((kind) => targetsOf[kind].calendar.alwaysOpen)) return '';
+  const holidays = [...new Set(targetKinds.flatMap((kind) => holidaysThatMoved(policy, targetsOf[kind], openedAt, due[kind], language)))];
+  return holidays.length > 0 ? say(language, 'support.holidaysMoved', { holidays: holidays.join(', ') }) : '';
 }
 
 function dueAt(target: CompiledTarget, openedAt: number): number {

@@ -27,8 +27,8 @@ export interface ValueFormats {
 const english: ValueFormats = {
   decimal: (value) => value,
   instant: formatInstant,
-  wallClock: (ms, zone) => describeInstant(ms, zone).replace(` ${zone}`, ''),
-  wallClockInZone: describeInstant,
+  wallClock: (ms, zone) => describeInstant(ms, zone, false),
+  wallClockInZone: (ms, zone) => describeInstant(ms, zone),
   date: (isoDate) => isoDate,
   period: (yearMonth) => yearMonth,
   duration: (iso) => iso,

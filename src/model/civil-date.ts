@@ -28,6 +28,16 @@ export function civilDate(epochDay: number): CivilDate {
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1 };
 }
 
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (month 1-12); the inverse of civilDate. */
+export function epochDayOfCivil(year: number, month: number, day: number): number {
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT;
+}
+
 /** 0 for Sunday to 6 for Saturday (1970-01-01 was a Thursday). */
 export function weekdayFromSunday(epochDay: number): number {
   return (((epochDay + 4) % 7) + 7) % 7;

@@ -1,5 +1,5 @@
 import { localDay } from '../compile/zone-transitions.js';
-import { DAY_MS } from '../model/civil-date.js';
+import { epochDayOfCivil } from '../model/civil-date.js';
 import type { CompiledPolicy } from '../compile/compiled-policy.js';
 
 /** Every loaded version by policy id; published versions are chosen by date, drafts only by name. */
@@ -59,7 +59,7 @@ export class PolicyRegistry {
   }
 }
 
-/** Days since 1970-01-01 of a date YYYY-MM-DD. */
+/** Days since 1970-01-01 of a date YYYY-MM-DD (validated before it gets here). */
 function epochDay(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  return epochDayOfCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
