@@ -68,8 +68,9 @@ describe('the service as a cluster (WORKERS=2)', () => {
     const log = join(mkdtempSync(join(tmpdir(), 'decisions-')), 'decisions.ndjson');
     const cluster = await startCluster(dir, { DECISION_LOG: log, DECISION_CACHE_BYTES: '0' });
     for (let sent = 0; sent < 12; sent++) expect(await amountOf(cluster.port)).toBe('24.00');
-    const servingPids = new Set([...cluster.logs().matchAll(/"pid":(\d+)[^\n]*"msg":"request"/g)].map((match) => match[1]));
-    expect(servingPids.size).toBe(2);
+    // Request lines are written in batches, within a second.
+    const servingPids = (): Set<string | undefined> => new Set([...cluster.logs().matchAll(/"pid":(\d+)[^\n]*"msg":"request"/g)].map((match) => match[1]));
+    await until(() => servingPids().size === 2, 'request lines from both workers', cluster.logs);
     const metrics = (await send(cluster.port, 'GET', '/metrics')).body;
     expect(sample(metrics, 'policy_decisions_total{policy="clicksend-sla",version="1.0.0",eligibility="eligible"}')).toBe(12);
     expect(count(metrics, /^policy_version_info\{/gm)).toBe(1);

@@ -45,18 +45,41 @@ function count(env: NodeJS.ProcessEnv, name: string): number | undefined {
 /** A setting that cannot be used: the process says so in one line and exits 1. */
 export class ConfigError extends Error {}
 
-/** Log lines are written once this many bytes wait, or once a second, whichever comes first. */
+/** Info lines are written once this many bytes wait, or once a second, whichever comes first. */
 const LOG_BATCH_BYTES = 8 * 1024;
 const LOG_FLUSH_MS = 1000;
+/** pino's number for warn: lines at this level and above are written at once. */
+const WARN_LEVEL = 40;
 
 /**
- * JSON log lines to stdout, written asynchronously and in batches: a write per
- * line would cost a request more than its line. A line reaches stdout within a
- * second; pino writes what is left when the process exits (a kill -9 loses at
- * most the last second's lines).
+ * JSON log lines to stdout, written asynchronously: the line of every request in
+ * batches (a write per line would cost a request more than its line), within a
+ * second; a warning or an error at once, with whatever waited before it. pino
+ * writes what is left when the process exits (a kill -9 loses at most the last
+ * second's request lines).
  */
 export function serviceLogger(level: string): NonNullable<FastifyServerOptions['logger']> {
-  return { level, stream: pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS }) };
+  const stream = pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
+  const flushNow = (): void => {
+    try {
+      stream.flush();
+    } catch {
+      // The stream is closed once the process exits; pino wrote what was left.
+    }
+  };
+  return {
+    level,
+    stream,
+    hooks: {
+      logMethod(args, write, at) {
+        write.apply(this, args);
+        if (at < WARN_LEVEL) return;
+        flushNow();
+        // A write already under way holds the line back until it ends: flush once more then.
+        stream.once('write', () => process.nextTick(flushNow));
+      },
+    },
+  };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
