@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
-import { DAY_MS, epochDayOf, epochDayOfCivil, isoDateOf, weekdayFromSunday } from '../model/civil-date.js';
+import { DAY_MS, epochDayOf, epochDayOfCivil, isoDateOf, twoDigits, weekdayFromSunday } from '../model/civil-date.js';
 import { offsetMinutes } from '../model/zone-offsets.js';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -61,15 +61,13 @@ export function parseInstant(text: string): number | null {
   return epochDayOfCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset * MINUTE_MS;
 }
 
-const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-
 /** Wall-clock fields of an instant shifted by an offset, in integer arithmetic. */
 function wallClock(ms: number, offset: number) {
   const local = ms + offset * MINUTE_MS;
   const day = epochDayOf(local);
   const ofDay = local - day * DAY_MS;
   const minutes = Math.floor(ofDay / MINUTE_MS);
-  return { day, date: isoDateOf(day), time: `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`, seconds: Math.floor(ofDay / 1000) % 60, millis: ofDay % 1000 };
+  return { day, date: isoDateOf(day), time: `${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`, seconds: Math.floor(ofDay / 1000) % 60, millis: ofDay % 1000 };
 }
 
 /**
@@ -79,10 +77,10 @@ function wallClock(ms: number, offset: number) {
 export function formatInstant(ms: number, zone: string): string {
   const offset = offsetMinutes(zone, ms);
   const { date, time, seconds: second, millis } = wallClock(ms, offset);
-  const seconds = `${time}:${two(second)}${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}`;
+  const seconds = `${time}:${twoDigits(second)}${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}`;
   if (offset === 0) return `${date}T${seconds}Z`;
   const abs = Math.abs(offset);
-  return `${date}T${seconds}${offset < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  return `${date}T${seconds}${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(abs / 60))}:${twoDigits(abs % 60)}`;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

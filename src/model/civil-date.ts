@@ -43,12 +43,13 @@ export function weekdayFromSunday(epochDay: number): number {
   return (((epochDay + 4) % 7) + 7) % 7;
 }
 
-const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+/** A number below 100 in two digits ("07"). */
+export const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /** YYYY-MM-DD, the year in four digits. */
 export function isoDateOf(epochDay: number): string {
   const { year, month, day } = civilDate(epochDay);
-  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${two(month)}-${two(day)}`;
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 /** Days since 1970-01-01 of the day that holds an instant, in UTC. */
