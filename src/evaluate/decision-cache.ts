@@ -44,17 +44,17 @@ const SEEN_SLOTS = 1 << 16;
  * direct-mapped table: a key's hash lives in slot hash mod SEEN_SLOTS, and a
  * later key with the same slot takes it over.
  */
-class SeenOnce {
+export class SeenOnce {
   private readonly hashes = new Int32Array(SEEN_SLOTS);
 
   /** True the first time a key is offered (and when its slot was taken since); false when it was seen before. */
   firstSight(key: string): boolean {
     let hash = 0x811c9dc5;
     for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
-    hash |= 1; // 0 marks an empty slot
     const slot = hash & (SEEN_SLOTS - 1);
-    if (this.hashes[slot] === hash) return false;
-    this.hashes[slot] = hash;
+    const mark = hash === 0 ? 1 : hash; // 0 marks an empty slot
+    if (this.hashes[slot] === mark) return false;
+    this.hashes[slot] = mark;
     return true;
   }
 }
