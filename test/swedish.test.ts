@@ -38,6 +38,14 @@ describe('a decision in Swedish', () => {
     expect(decision.explanation).toMatchSnapshot();
   });
 
+  it('counts plain minutes on a calendar open round the clock, working minutes on business hours, in both languages', async () => {
+    const [english, swedish] = [(await decisionIn(typicalMonth.facts, 'en')).explanation.join('\n'), (await decisionIn(typicalMonth.facts, 'sv')).explanation.join('\n')];
+    expect(english).toContain('breached by 55 minute(s) (Major problems');
+    expect(english).toContain('not done yet, pending with 300 working minute(s) left');
+    expect(swedish).toContain('tidsgränsen överskreds med 55 minuter (Viktiga problem');
+    expect(swedish).toContain('har ännu inte skett, 300 arbetsminuter återstår');
+  });
+
   it('explains a refused claim and a capped refund in Swedish', async () => {
     const decision = await decisionIn(
       { period: '2026-10', charges: { amount: '9000.00', currency: 'USD' }, incidents: [{ id: 'I', start: '2026-10-01T00:00:00Z', end: '2026-10-02T09:20:00Z', cause: 'provider', reportedAt: '2026-10-01T00:00:00Z' }], claim: { filedAt: '2026-12-01T00:00:00Z' } },

@@ -107,12 +107,14 @@ function describeTarget(kind: TargetKind, target: CompiledTarget, decision: Targ
     : say(language, 'support.span.workingHours', { hours: target.minutes / 60, calendar: target.calendar.name });
   const dueText = say(language, 'support.due', { kind, span, dueAt: formats.wallClock(due, zone) });
   const done = eventAt === null ? say(language, 'support.notDone') : say(language, 'support.done', { at: formats.wallClock(eventAt, zone) });
+  // On a calendar open round the clock every minute is a working minute, and the sentence says plain minutes.
+  const clock = target.calendar.alwaysOpen ? 'always' : 'working';
   switch (decision.status) {
     case 'met':
       return say(language, 'support.status.met', { due: dueText, done });
     case 'breached':
-      return say(language, 'support.status.breached', { due: dueText, done, minutes: decision.overrunWorkingMinutes });
+      return say(language, 'support.status.breached', { due: dueText, done, minutes: decision.overrunWorkingMinutes, clock });
     case 'pending':
-      return say(language, 'support.status.pending', { due: dueText, done, minutes: decision.remainingWorkingMinutes });
+      return say(language, 'support.status.pending', { due: dueText, done, minutes: decision.remainingWorkingMinutes, clock });
   }
 }
