@@ -9,7 +9,7 @@ import { countDowntime } from './downtime.js';
 import type { Charges, Facts } from './facts.js';
 import { periodFrame } from './period-frame.js';
 import type { PeriodFrame } from './period-frame.js';
-import { matchingTerms, rebateTerms } from './terms-in-force.js';
+import { matchingTerms, rebateTerms, rememberedTerms } from './terms-in-force.js';
 import { say } from '../messages/catalog.js';
 import { DEFAULT_LANGUAGE } from '../messages/languages.js';
 import type { Language } from '../messages/languages.js';
@@ -50,35 +50,35 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const { charges } = facts;
   const policyCap = charges ? policy.caps.get(charges.currency) : undefined;
 
-  const tierOutcome = await policy.rebateRules.tiers.run({ uptimePercent: uptime }, { trace });
+  // Each rule set's remembered outcome is taken at once; only a run of the engine is awaited.
+  const { tiers, cap: capRules, outcome: outcomeRules } = policy.rebateRules;
+  const tierFacts = { uptimePercent: uptime };
+  const tierOutcome = tiers.remembered(tierFacts, trace) ?? (await tiers.run(tierFacts, { trace }));
   const tier = earnedTier(policy.tiers, tierOutcome.events);
   // Legal's rules with outcome terms may set this account's percentage, cap and remedy.
   const chargesAmount = charges ? ExactRatio.ofUnits(charges.minorUnits, charges.digits) : undefined;
-  const matched = await matchingTerms(policy, { account: facts.account, period, currency: charges?.currency, chargesAmount }, trace);
+  const termFacts = { account: facts.account, period, currency: charges?.currency, chargesAmount };
+  const matched = rememberedTerms(policy, termFacts, trace) ?? (await matchingTerms(policy, termFacts, trace));
   const terms = rebateTerms(tier, policyCap, matched.overrides, language);
   const { cap } = terms;
   const percent: Decimal = terms.percent;
   const percentRatio = matched.overrides.length === 0 ? (tier?.rebatePercentRatio ?? NO_PERCENT_RATIO) : ExactRatio.fromDecimalText(percent.toFixed());
   const earned = charges && cap && percentRatio ? earnedUnits(charges, percentRatio) : undefined;
-  const capOutcome = await policy.rebateRules.cap.run(
-    { currency: charges?.currency, rebateAmount: earned === undefined || !charges ? undefined : ExactRatio.ofUnits(earned, charges.digits), capAmount: cap?.amount.toFixed(cap.digits) },
-    { trace },
-  );
-  const outcome = await policy.rebateRules.outcome.run(
-    {
-      account: facts.account,
-      period,
-      currency: charges?.currency,
-      chargesAmount,
-      // Legal's rules read exactly the values the decision reports (see ruleFacts).
-      downtimeMinutes: downtime.minutes,
-      uptimePercent: uptime,
-      rebatePercent: percent,
-      claimStatus: status,
-      incidentCount: facts.incidents.length,
-    },
-    { trace },
-  );
+  const capFacts = { currency: charges?.currency, rebateAmount: earned === undefined || !charges ? undefined : ExactRatio.ofUnits(earned, charges.digits), capAmount: cap?.amount.toFixed(cap.digits) };
+  const capOutcome = capRules.remembered(capFacts, trace) ?? (await capRules.run(capFacts, { trace }));
+  const outcomeFacts = {
+    account: facts.account,
+    period,
+    currency: charges?.currency,
+    chargesAmount,
+    // Legal's rules read exactly the values the decision reports (see ruleFacts).
+    downtimeMinutes: downtime.minutes,
+    uptimePercent: uptime,
+    rebatePercent: percent,
+    claimStatus: status,
+    incidentCount: facts.incidents.length,
+  };
+  const outcome = outcomeRules.remembered(outcomeFacts, trace) ?? (await outcomeRules.run(outcomeFacts, { trace }));
 
   const capped = capOutcome.events.some((event) => event.type === 'cap');
   const uptimeShown = formats.decimal(uptime.toRoundedText(UPTIME_DISPLAY_DIGITS));

@@ -5,7 +5,7 @@ import type { TargetDecision, TicketDecision, TraceItem } from '../model/evaluat
 import type { Ticket } from './facts.js';
 import { formatInstant } from './instants.js';
 import { holidaysThatMoved } from './holidays-met.js';
-import { matchingTerms, ticketTerms } from './terms-in-force.js';
+import { matchingTerms, rememberedTerms, ticketTerms } from './terms-in-force.js';
 import { say } from '../messages/catalog.js';
 import { DEFAULT_LANGUAGE } from '../messages/languages.js';
 import type { Language } from '../messages/languages.js';
@@ -34,10 +34,12 @@ export async function evaluateSupport(
   for (const ticket of tickets) {
     const priority = policy.priorities.get(ticket.priority);
     if (!priority) continue; // refused earlier, when the facts were read
-    const chosen = await policy.supportRules.targets.run({ priority: ticket.priority }, { trace });
+    const targetFacts = { priority: ticket.priority };
+    const chosen = policy.supportRules.targets.remembered(targetFacts, trace) ?? (await policy.supportRules.targets.run(targetFacts, { trace }));
     const ownTargets = policy.priorities.get(String(chosen.events.find((event) => event.type === 'targets')?.params?.['priority'])) ?? priority;
     // Legal's rules with outcome terms may set this account's targets for the ticket's priority.
-    const matched = await matchingTerms(policy, { account, priority: ticket.priority }, trace);
+    const termFacts = { account, priority: ticket.priority };
+    const matched = rememberedTerms(policy, termFacts, trace) ?? (await matchingTerms(policy, termFacts, trace));
     const { priority: targetsOf, notes: termNotes } = ticketTerms(ownTargets, matched.overrides, language);
     const due = { action: dueAt(targetsOf.action, ticket.openedAt), response: dueAt(targetsOf.response, ticket.openedAt) };
     const eventAt = { action: ticket.actionAt, response: ticket.responseAt };
@@ -49,7 +51,7 @@ export async function evaluateSupport(
       facts[names.onTime] = at !== null && at <= due[kind];
       facts[names.pastDue] = at === null && asOf > due[kind];
     }
-    const judged = await policy.supportRules.status.run(facts, { trace });
+    const judged = policy.supportRules.status.remembered(facts, trace) ?? (await policy.supportRules.status.run(facts, { trace }));
     // The first status event of each kind decides it; a kind without one is pending.
     const status: Partial<Record<TargetKind, TargetStatus>> = {};
     for (const event of judged.events) {

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import type { CompiledCap, CompiledPolicy, CompiledPriority, CompiledTier } from '../compile/compiled-policy.js';
-import type { TraceEntry } from '../compile/rule-set.js';
+import type { RuleSetOutcome, TraceEntry } from '../compile/rule-set.js';
 import { TERMS_EVENT } from '../compile/term-overrides.js';
 import type { TermOverride } from '../compile/term-overrides.js';
 import { say } from '../messages/catalog.js';
@@ -13,13 +13,30 @@ import { cite } from './trace.js';
 
 const HUNDRED = new ExactDecimal(100);
 
+export interface MatchingTerms {
+  readonly overrides: TermOverride[];
+  readonly trace: readonly TraceEntry[];
+}
+
+const NO_TERMS: MatchingTerms = { overrides: [], trace: [] };
+
 /** The overrides of the rules with outcome terms that match, in the order the file lists them (a later rule wins). */
-export async function matchingTerms(policy: CompiledPolicy, facts: Readonly<Record<string, unknown>>, trace = false): Promise<{ overrides: TermOverride[]; trace: readonly TraceEntry[] }> {
+export async function matchingTerms(policy: CompiledPolicy, facts: Readonly<Record<string, unknown>>, trace = false): Promise<MatchingTerms> {
+  const { ruleSet } = policy.termRules;
+  return rememberedTerms(policy, facts, trace) ?? termsFired(policy, await ruleSet.run(facts, { trace }));
+}
+
+/** matchingTerms at once when the rules' outcome is remembered (or there are no such rules); undefined when the engine has to run. */
+export function rememberedTerms(policy: CompiledPolicy, facts: Readonly<Record<string, unknown>>, trace = false): MatchingTerms | undefined {
   const { ruleSet, overrides } = policy.termRules;
-  if (overrides.length === 0) return { overrides: [], trace: [] };
-  const outcome = await ruleSet.run(facts, { trace });
+  if (overrides.length === 0) return NO_TERMS;
+  const outcome = ruleSet.remembered(facts, trace);
+  return outcome && termsFired(policy, outcome);
+}
+
+function termsFired(policy: CompiledPolicy, outcome: RuleSetOutcome): MatchingTerms {
   const fired = new Set(outcome.events.filter((event) => event.type === TERMS_EVENT).map((event) => Number(event.params?.['index'])));
-  return { overrides: overrides.filter((_, index) => fired.has(index)), trace: outcome.trace };
+  return { overrides: policy.termRules.overrides.filter((_, index) => fired.has(index)), trace: outcome.trace };
 }
 
 function byRule(override: TermOverride, language: Language): string {
