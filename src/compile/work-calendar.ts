@@ -2,7 +2,7 @@ import { DateTime, Info } from 'luxon';
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES } from '../model/byte-bounded-memo.js';
 import type { CalendarDocument } from '../model/policy-document.js';
 import { civilDate, DAY_MS, isoDateOf } from '../model/civil-date.js';
-import { firstIndex } from '../model/first-index.js';
+import { countBelow } from '../model/first-index.js';
 import { readMinuteRange, weekdays } from '../model/values.js';
 import type { MinuteRange } from '../model/values.js';
 import { localDay, offsetChanges } from './zone-transitions.js';
@@ -135,10 +135,7 @@ class WeeklyCalendar implements WorkCalendar {
     const days = to - from;
     let ms = Math.floor(days / 7) * this.weekMs;
     for (let index = 0; index < days % 7; index++) ms += this.readMs[weekdayOf(from + index)] ?? 0;
-    if (this.holidayDays.length > 0) {
-      const holidays = (day: number): number => firstIndex(this.holidayDays, (holiday) => holiday >= day);
-      ms += (this.holidayDeltaBefore[holidays(to)] ?? 0) - (this.holidayDeltaBefore[holidays(from)] ?? 0);
-    }
+    if (this.holidayDays.length > 0) ms += (this.holidayDeltaBefore[countBelow(this.holidayDays, to)] ?? 0) - (this.holidayDeltaBefore[countBelow(this.holidayDays, from)] ?? 0);
     return ms + this.correctionsBetween(from, to);
   }
 

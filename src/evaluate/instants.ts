@@ -61,34 +61,36 @@ export function parseInstant(text: string): number | null {
   return epochDayOfCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset * MINUTE_MS;
 }
 
-/** Wall-clock fields of an instant shifted by an offset, in integer arithmetic. */
-function wallClock(ms: number, offset: number) {
-  const local = ms + offset * MINUTE_MS;
-  const day = epochDayOf(local);
-  const ofDay = local - day * DAY_MS;
-  const minutes = Math.floor(ofDay / MINUTE_MS);
-  return { day, date: isoDateOf(day), time: `${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`, seconds: Math.floor(ofDay / 1000) % 60, millis: ofDay % 1000 };
+/** "HH:MM" of a time of day given in milliseconds. */
+function clockOf(ofDayMs: number): string {
+  const minutes = Math.floor(ofDayMs / MINUTE_MS);
+  return `${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`;
 }
 
 /**
  * An instant as RFC 3339 in a time zone, with its offset (Z for UTC), whole seconds unless it has milliseconds.
- * Written afresh each time: that costs less than looking it up in a memo keyed by zone and instant.
+ * Written afresh each time, in integer arithmetic: that costs less than looking it up in a memo keyed by zone and instant.
  */
 export function formatInstant(ms: number, zone: string): string {
   const offset = offsetMinutes(zone, ms);
-  const { date, time, seconds: second, millis } = wallClock(ms, offset);
-  const seconds = `${time}:${twoDigits(second)}${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}`;
-  if (offset === 0) return `${date}T${seconds}Z`;
+  const local = ms + offset * MINUTE_MS;
+  const day = epochDayOf(local);
+  const ofDay = local - day * DAY_MS;
+  const millis = ofDay % 1000;
+  const written = `${isoDateOf(day)}T${clockOf(ofDay)}:${twoDigits(Math.floor(ofDay / 1000) % 60)}${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}`;
+  if (offset === 0) return `${written}Z`;
   const abs = Math.abs(offset);
-  return `${date}T${seconds}${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(abs / 60))}:${twoDigits(abs % 60)}`;
+  return `${written}${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(abs / 60))}:${twoDigits(abs % 60)}`;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** For explanations: "Fri 2026-10-30 16:00 Europe/Oslo", or without the zone where the sentence names it. */
 export function describeInstant(ms: number, zone: string, withZone = true): string {
-  const { day, date, time } = wallClock(ms, offsetMinutes(zone, ms));
-  return withZone ? `${WEEKDAYS[weekdayFromSunday(day)]} ${date} ${time} ${zone}` : `${WEEKDAYS[weekdayFromSunday(day)]} ${date} ${time}`;
+  const local = ms + offsetMinutes(zone, ms) * MINUTE_MS;
+  const day = epochDayOf(local);
+  const written = `${WEEKDAYS[weekdayFromSunday(day)]} ${isoDateOf(day)} ${clockOf(local - day * DAY_MS)}`;
+  return withZone ? `${written} ${zone}` : written;
 }
 
 export interface Interval {

@@ -18,6 +18,12 @@ const DAYS_PER_ERA = 146_097;
 const EPOCH_SHIFT = 719_468;
 
 export function civilDate(epochDay: number): CivilDate {
+  const packed = packedCivilDate(epochDay);
+  return { year: Math.floor(packed / 10_000), month: Math.floor(packed / 100) % 100, day: packed % 100 };
+}
+
+/** The date as one number, year × 10,000 + month × 100 + day: no object for the callers that only write it. */
+function packedCivilDate(epochDay: number): number {
   const shifted = epochDay + EPOCH_SHIFT;
   const era = Math.floor(shifted / DAYS_PER_ERA);
   const dayOfEra = shifted - era * DAYS_PER_ERA;
@@ -25,7 +31,8 @@ export function civilDate(epochDay: number): CivilDate {
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
   const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1 };
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 10_000 + month * 100 + (dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1);
 }
 
 /** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (month 1-12); the inverse of civilDate. */
@@ -48,8 +55,9 @@ export const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /** YYYY-MM-DD, the year in four digits. */
 export function isoDateOf(epochDay: number): string {
-  const { year, month, day } = civilDate(epochDay);
-  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${twoDigits(month)}-${twoDigits(day)}`;
+  const packed = packedCivilDate(epochDay);
+  const year = Math.floor(packed / 10_000);
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${twoDigits(Math.floor(packed / 100) % 100)}-${twoDigits(packed % 100)}`;
 }
 
 /** Days since 1970-01-01 of the day that holds an instant, in UTC. */
