@@ -121,10 +121,10 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   checkUniqueIds(maintenance, [...base, 'maintenance'], problems);
   checkUniqueIds(tickets, [...base, 'tickets'], problems);
 
-  const known = [...policy.countedCauses, ...policy.excludedCauses];
   incidents.forEach((incident, index) => {
     if (!policy.countedCauses.has(incident.cause) && !policy.excludedCauses.has(incident.cause)) {
-      problems.push(problem('UNKNOWN_CAUSE', sentence('request.unknownCause', { cause: incident.cause, known: known.join(', ') }), [...base, 'incidents', index, 'cause']));
+      const known = [...policy.countedCauses, ...policy.excludedCauses].join(', ');
+      problems.push(problem('UNKNOWN_CAUSE', sentence('request.unknownCause', { cause: incident.cause, known }), [...base, 'incidents', index, 'cause']));
     }
     if (incident.end < incident.start) problems.push(problem('END_BEFORE_START', sentence('request.incidentEndsBeforeStart', { id: incident.id }), [...base, 'incidents', index, 'end']));
   });
