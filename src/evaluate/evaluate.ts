@@ -97,6 +97,11 @@ interface SupportRequest {
 async function supportUnderTheirVersions(registry: PolicyRegistry, { decisionPolicy, named, facts, traced, language }: SupportRequest): Promise<SupportResult> {
   const grouped = groupTicketsByVersion(registry, decisionPolicy.ref.id, facts.tickets, named);
   if (!grouped.ok) return grouped;
+  // The usual case: every ticket under the decision's own version, already in the request's order.
+  const [only] = grouped.groups;
+  if (grouped.groups.length === 1 && only?.policy === decisionPolicy) {
+    return { ok: true, ...(await evaluateSupport(decisionPolicy, facts.tickets, facts.asOf, facts.account, traced, language)) };
+  }
   const value: TicketDecision[] = [];
   const explanation: string[] = [];
   const trace: PartResult<TicketDecision[]>['trace'][number][] = [];
