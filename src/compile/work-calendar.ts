@@ -1,7 +1,7 @@
 import { DateTime, Info } from 'luxon';
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES } from '../model/byte-bounded-memo.js';
 import type { CalendarDocument } from '../model/policy-document.js';
-import { civilDate, DAY_MS, isoDateOf } from '../model/civil-date.js';
+import { DAY_MS, isoDateOf, yearOf } from '../model/civil-date.js';
 import { countBelow } from '../model/first-index.js';
 import { readMinuteRange, weekdays } from '../model/values.js';
 import type { MinuteRange } from '../model/values.js';
@@ -141,7 +141,7 @@ class WeeklyCalendar implements WorkCalendar {
 
   private correctionsBetween(from: number, to: number): number {
     if (!this.changesOffset) return 0;
-    const [first, last] = [civilDate(from).year, civilDate(to - 1).year];
+    const [first, last] = [yearOf(from), yearOf(to - 1)];
     if (first === last || first < FIRST_YEAR) {
       let sum = 0;
       for (let year = first; year <= last; year++) sum += this.correctionsWithin(year, from, to);

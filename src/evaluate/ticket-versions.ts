@@ -33,7 +33,9 @@ export function groupTicketsByVersion(registry: PolicyRegistry, id: string, tick
       problems.push(problem('UNKNOWN_PRIORITY', text('request.unknownPriorityInVersion', { priority: ticket.priority, version: policy.ref.version, id: ticket.id, known }), ['facts', 'tickets', index, 'priority']));
       return;
     }
-    groups.set(policy, [...(groups.get(policy) ?? []), index]);
+    const indexes = groups.get(policy);
+    if (indexes) indexes.push(index);
+    else groups.set(policy, [index]);
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, groups: [...groups].map(([policy, indexes]) => ({ policy, indexes })) };

@@ -1,25 +1,17 @@
 /**
- * Calendar dates of days counted from 1970-01-01, in integer arithmetic (Howard
+ * Calendar dates of days counted from 1970-01-01, for years 1 to 9999, in integer arithmetic (Howard
  * Hinnant's civil_from_days, proleptic Gregorian): decisions write and compare
  * thousands of dates, and a Date object per date costs more than the date.
  */
 export const DAY_MS = 86_400_000;
 
-export interface CivilDate {
-  readonly year: number;
-  /** 1-12. */
-  readonly month: number;
-  /** 1-31. */
-  readonly day: number;
-}
-
 const DAYS_PER_ERA = 146_097;
 /** Days from 0000-03-01 to 1970-01-01: eras start in March, so a leap day ends its year. */
 const EPOCH_SHIFT = 719_468;
 
-export function civilDate(epochDay: number): CivilDate {
-  const packed = packedCivilDate(epochDay);
-  return { year: Math.floor(packed / 10_000), month: Math.floor(packed / 100) % 100, day: packed % 100 };
+/** The year of a day counted from 1970-01-01. */
+export function yearOf(epochDay: number): number {
+  return Math.floor(packedCivilDate(epochDay) / 10_000);
 }
 
 /** The date as one number, year × 10,000 + month × 100 + day: no object for the callers that only write it. */
@@ -35,7 +27,7 @@ function packedCivilDate(epochDay: number): number {
   return year * 10_000 + month * 100 + (dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1);
 }
 
-/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (month 1-12); the inverse of civilDate. */
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (month 1-12); the inverse of isoDateOf. */
 export function epochDayOfCivil(year: number, month: number, day: number): number {
   const shiftedYear = month <= 2 ? year - 1 : year;
   const era = Math.floor(shiftedYear / 400);
