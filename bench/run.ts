@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPolicies } from '../src/registry/load-policies.js';
+import type { PolicyRegistry } from '../src/registry/policy-registry.js';
 import { distinctMonth, thousandIncidentMonth, typicalMonth } from './cases.js';
 import { load, startTarget, stopTarget } from './http-load.js';
 import type { Measured, Target } from './http-load.js';
@@ -86,8 +87,7 @@ async function profileServer(): Promise<void> {
 }
 
 /** Timed first, in a process that has done nothing else yet: the HTTP rounds leave the load generator's garbage behind. */
-async function measureInProcess(): Promise<void> {
-  const { registry } = await loadPolicies('policies');
+async function measureInProcess(registry: PolicyRegistry): Promise<void> {
   const pool = Array.from({ length: POOL }, (_, index) => distinctMonth(index));
   const thousandIncidents = thousandIncidentMonth();
   const distinct = await timeDecisions(registry, (index) => pool[index % pool.length] ?? typicalMonth, 5);
@@ -100,9 +100,8 @@ async function measureInProcess(): Promise<void> {
   console.log('');
 }
 
-async function measureMemory(): Promise<void> {
+async function measureMemory(registry: PolicyRegistry): Promise<void> {
   if (MEMORY_DECISIONS <= 0) return;
-  const { registry } = await loadPolicies('policies');
   const readings = await memoryOver(registry, distinctMonth, MEMORY_DECISIONS, 4);
   console.log('');
   console.log(`Memory over ${MEMORY_DECISIONS.toLocaleString('en')} distinct in-process decisions (RSS, and live heap after a full GC):`);
@@ -112,7 +111,8 @@ async function measureMemory(): Promise<void> {
   if (settled && last) console.log(`  growth after the first quarter: RSS ${(last.rssMiB - settled.rssMiB).toFixed(1)} MiB, heap ${(last.heapMiB - settled.heapMiB).toFixed(2)} MiB`);
 }
 
-await measureInProcess();
+const { registry } = await loadPolicies('policies');
+await measureInProcess(registry);
 await measureHttp();
 await profileServer();
-await measureMemory();
+await measureMemory(registry);

@@ -28,7 +28,7 @@ const english: ValueFormats = {
   decimal: (value) => value,
   instant: formatInstant,
   wallClock: (ms, zone) => describeInstant(ms, zone, false),
-  wallClockInZone: (ms, zone) => describeInstant(ms, zone),
+  wallClockInZone: describeInstant,
   date: (isoDate) => isoDate,
   period: (yearMonth) => yearMonth,
   duration: (iso) => iso,

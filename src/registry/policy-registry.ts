@@ -9,6 +9,7 @@ export class PolicyRegistry {
 
   constructor(policies: readonly CompiledPolicy[]) {
     for (const policy of policies) {
+      this.effectiveDays.set(policy, epochDay(policy.ref.effectiveFrom));
       const versions = this.byId.get(policy.ref.id) ?? [];
       versions.push(policy);
       this.byId.set(policy.ref.id, versions);
@@ -47,15 +48,9 @@ export class PolicyRegistry {
     const versions = this.byId.get(id) ?? [];
     for (let index = versions.length - 1; index >= 0; index--) {
       const policy = versions[index];
-      if (policy && policy.status === 'published' && this.effectiveDay(policy) <= dayFor(policy)) return policy;
+      if (policy && policy.status === 'published' && (this.effectiveDays.get(policy) ?? Infinity) <= dayFor(policy)) return policy;
     }
     return undefined;
-  }
-
-  private effectiveDay(policy: CompiledPolicy): number {
-    let day = this.effectiveDays.get(policy);
-    if (day === undefined) this.effectiveDays.set(policy, (day = epochDay(policy.ref.effectiveFrom)));
-    return day;
   }
 }
 
