@@ -3,14 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { DecisionCache } from '../../evaluate/decision-cache.js';
 import { evaluate } from '../../evaluate/evaluate.js';
+import type { EvaluateContext } from '../../evaluate/evaluate.js';
 import { validateRequestBody } from '../../evaluate/request.js';
 import { serializeDecision } from '../../evaluate/serialize-decision.js';
-import type { EvaluateRequest } from '../../model/evaluate-request.js';
+import type { Decision, EvaluateRequest } from '../../model/evaluate-request.js';
 import type { ServiceMetrics } from '../../metrics/service-metrics.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionSchema } from '../../schemas/decision-schema.js';
 import { evaluateRequestSchema } from '../../schemas/evaluate-request-schema.js';
 import { problem } from '../../errors/problem.js';
+import type { Problem } from '../../errors/problem.js';
 import { decisionLogging } from '../decision-logging.js';
 import { text } from '../../messages/text.js';
 import { rawBodyOf } from '../json-body.js';
@@ -18,6 +20,8 @@ import { EXAMPLE_FILE, exampleFrom } from '../package-files.js';
 import { problemDetailsSchema } from '../problem-details.js';
 import { withoutIdentity } from '../../schemas/without-identity.js';
 import { sendProblems } from '../send-problems.js';
+import { Cohorts } from '../cohorts.js';
+import type { PolicyRegistry } from '../../registry/policy-registry.js';
 
 export interface EvaluateRouteOptions {
   readonly store: PolicyStore;
@@ -29,8 +33,22 @@ export interface EvaluateRouteOptions {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+interface Question {
+  readonly registry: PolicyRegistry;
+  readonly request: EvaluateRequest;
+  readonly context: EvaluateContext;
+}
+
+type Answer = { readonly ok: true; readonly decision: Decision; readonly serialized: string } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+async function decideAndSerialize({ registry, request, context }: Question): Promise<Answer> {
+  const result = await evaluate(registry, request, context);
+  return result.ok ? { ...result, serialized: serializeDecision(result.decision) } : result;
+}
+
 export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, cache, metrics }: EvaluateRouteOptions): void {
   const logged = decisionLogging(decisionLog, metrics);
+  const decisions = new Cohorts(decideAndSerialize);
 
   app.post<{ Body: EvaluateRequest }>(
     '/v1/evaluate',
@@ -58,11 +76,11 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       let answer = key === undefined ? undefined : cache.get(registry, key, decisionId);
       if (key !== undefined) metrics.cacheLookup(answer !== undefined);
       if (answer === undefined) {
-        const result = await evaluate(registry, request.body, { now: now(), decisionId, language: request.language });
-        if (!result.ok) return sendProblems(reply, result.problems);
-        metrics.decided(result.decision);
-        answer = { serialized: serializeDecision(result.decision), policy: result.decision.policy };
-        if (key !== undefined) cache.set(registry, key, result.decision, answer.serialized);
+        const decided = await decisions.run({ registry, request: request.body, context: { now: now(), decisionId, language: request.language } });
+        if (!decided.ok) return sendProblems(reply, decided.problems);
+        metrics.decided(decided.decision);
+        answer = { serialized: decided.serialized, policy: decided.decision.policy };
+        if (key !== undefined) cache.set(registry, key, decided.decision, answer.serialized);
       } else metrics.decidedSerialized(answer.serialized);
       if (!logged(request.log, request.body, decisionId, answer.policy, answer.serialized)) {
         return sendProblems(reply, [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))]);
