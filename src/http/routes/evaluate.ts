@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
-import { DecisionCache } from '../../evaluate/decision-cache.js';
+import { DecisionCache, sightingOf } from '../../evaluate/decision-cache.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import type { EvaluateContext } from '../../evaluate/evaluate.js';
 import { validateRequestBody } from '../../evaluate/request.js';
@@ -71,16 +71,16 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       const registry = store.current();
       // The language is part of the question: the same body asked in Swedish has a Swedish answer.
       const body = cache.enabled && DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
-      const key = body === undefined ? undefined : `${request.language}\u0000${body}`;
+      const sighting = body === undefined ? undefined : sightingOf(`${request.language}\u0000${body}`);
       const decisionId = randomUUID();
-      let answer = key === undefined ? undefined : cache.get(registry, key, decisionId);
-      if (key !== undefined) metrics.cacheLookup(answer !== undefined);
+      let answer = sighting === undefined ? undefined : cache.get(registry, sighting, decisionId);
+      if (sighting !== undefined) metrics.cacheLookup(answer !== undefined);
       if (answer === undefined) {
         const decided = await decisions.run({ registry, request: request.body, context: { now: now(), decisionId, language: request.language } });
         if (!decided.ok) return sendProblems(reply, decided.problems);
         metrics.decided(decided.decision);
         answer = { serialized: decided.serialized, policy: decided.decision.policy };
-        if (key !== undefined) cache.set(registry, key, decided.decision, answer.serialized);
+        if (sighting !== undefined) cache.set(registry, sighting, decided.decision, answer.serialized);
       } else metrics.decidedSerialized(answer.serialized);
       if (!logged(request.log, request.body, decisionId, answer.policy, answer.serialized)) {
         return sendProblems(reply, [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))]);
