@@ -1,12 +1,12 @@
 /**
  * Work asked for during one turn of the event loop, done together at the end of
- * that turn: the evaluation of every request that arrived, one after another,
- * then every answer sent. Interleaved with the HTTP stack (parsing, validation,
- * headers, socket writes), the same evaluation code ran two to three times
- * slower than in a tight loop, its code and data pushed out of the CPU caches
- * by the work around it; done in a group it stays warm ("cohort scheduling").
- * A request waits at most one turn of the loop for its group; each job's
- * outcome and error are its own.
+ * that turn: the answers of every evaluate request that arrived (cache, decision,
+ * serialization, decision log), one after another, then every answer sent.
+ * Interleaved with the HTTP stack (parsing, validation, headers, socket writes),
+ * the same evaluation code ran two to three times slower than in a tight loop,
+ * its code and data pushed out of the CPU caches by the work around it; done in
+ * a group it stays warm ("cohort scheduling"). A request waits at most one turn
+ * of the loop for its group; each job's outcome and error are its own.
  */
 export class Cohorts<Job, Outcome> {
   private waiting: { readonly job: Job; readonly resolve: (outcome: Outcome) => void; readonly reject: (reason: unknown) => void }[] = [];

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { DecisionCache, sightingOf } from '../../evaluate/decision-cache.js';
 import { evaluate } from '../../evaluate/evaluate.js';
-import type { EvaluateContext } from '../../evaluate/evaluate.js';
 import { validateRequestBody } from '../../evaluate/request.js';
 import { serializeDecision } from '../../evaluate/serialize-decision.js';
-import type { Decision, EvaluateRequest } from '../../model/evaluate-request.js';
+import type { EvaluateRequest } from '../../model/evaluate-request.js';
 import type { ServiceMetrics } from '../../metrics/service-metrics.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionSchema } from '../../schemas/decision-schema.js';
@@ -21,7 +20,6 @@ import { problemDetailsSchema } from '../problem-details.js';
 import { withoutIdentity } from '../../schemas/without-identity.js';
 import { sendProblems } from '../send-problems.js';
 import { Cohorts } from '../cohorts.js';
-import type { PolicyRegistry } from '../../registry/policy-registry.js';
 
 export interface EvaluateRouteOptions {
   readonly store: PolicyStore;
@@ -33,22 +31,34 @@ export interface EvaluateRouteOptions {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-interface Question {
-  readonly registry: PolicyRegistry;
-  readonly request: EvaluateRequest;
-  readonly context: EvaluateContext;
-}
-
-type Answer = { readonly ok: true; readonly decision: Decision; readonly serialized: string } | { readonly ok: false; readonly problems: readonly Problem[] };
-
-async function decideAndSerialize({ registry, request, context }: Question): Promise<Answer> {
-  const result = await evaluate(registry, request, context);
-  return result.ok ? { ...result, serialized: serializeDecision(result.decision) } : result;
-}
+type Answer = { readonly ok: true; readonly serialized: string } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, cache, metrics }: EvaluateRouteOptions): void {
   const logged = decisionLogging(decisionLog, metrics);
-  const decisions = new Cohorts(decideAndSerialize);
+
+  /** A request's answer: from the cache, or decided and serialized; logged to the decision log either way. */
+  async function answerOf(request: FastifyRequest<{ Body: EvaluateRequest }>): Promise<Answer> {
+    // One registry for the whole request: a reload meanwhile does not change the terms mid-decision.
+    const registry = store.current();
+    // The language is part of the question: the same body asked in Swedish has a Swedish answer.
+    const body = cache.enabled && DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
+    const sighting = body === undefined ? undefined : sightingOf(`${request.language}\u0000${body}`);
+    const decisionId = randomUUID();
+    let answer = sighting === undefined ? undefined : cache.get(registry, sighting, decisionId);
+    if (sighting !== undefined) metrics.cacheLookup(answer !== undefined);
+    if (answer === undefined) {
+      const result = await evaluate(registry, request.body, { now: now(), decisionId, language: request.language });
+      if (!result.ok) return result;
+      metrics.decided(result.decision);
+      answer = { serialized: serializeDecision(result.decision), policy: result.decision.policy };
+      if (sighting !== undefined) cache.set(registry, sighting, result.decision, answer.serialized);
+    } else metrics.decidedSerialized(answer.serialized);
+    if (!logged(request.log, request.body, decisionId, answer.policy, answer.serialized)) {
+      return { ok: false, problems: [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))] };
+    }
+    return { ok: true, serialized: answer.serialized };
+  }
+  const answers = new Cohorts(answerOf);
 
   app.post<{ Body: EvaluateRequest }>(
     '/v1/evaluate',
@@ -67,25 +77,8 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
       },
     },
     async (request, reply) => {
-      // One registry for the whole request: a reload meanwhile does not change the terms mid-decision.
-      const registry = store.current();
-      // The language is part of the question: the same body asked in Swedish has a Swedish answer.
-      const body = cache.enabled && DecisionCache.cacheable(request.body.facts) ? rawBodyOf(request) : undefined;
-      const sighting = body === undefined ? undefined : sightingOf(`${request.language}\u0000${body}`);
-      const decisionId = randomUUID();
-      let answer = sighting === undefined ? undefined : cache.get(registry, sighting, decisionId);
-      if (sighting !== undefined) metrics.cacheLookup(answer !== undefined);
-      if (answer === undefined) {
-        const decided = await decisions.run({ registry, request: request.body, context: { now: now(), decisionId, language: request.language } });
-        if (!decided.ok) return sendProblems(reply, decided.problems);
-        metrics.decided(decided.decision);
-        answer = { serialized: decided.serialized, policy: decided.decision.policy };
-        if (sighting !== undefined) cache.set(registry, sighting, decided.decision, answer.serialized);
-      } else metrics.decidedSerialized(answer.serialized);
-      if (!logged(request.log, request.body, decisionId, answer.policy, answer.serialized)) {
-        return sendProblems(reply, [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))]);
-      }
-      return reply.type(JSON_TYPE).send(answer.serialized);
+      const answered = await answers.run(request);
+      return answered.ok ? reply.type(JSON_TYPE).send(answered.serialized) : sendProblems(reply, answered.problems);
     },
   );
 }
