@@ -53,3 +53,27 @@ export function distinctMonth(index: number): EvaluateRequest {
     },
   };
 }
+
+const AMOUNT_MARK = '"amount":"';
+
+/**
+ * Request bodies that never repeat, as a caller's distinct customers send them:
+ * body n is month n mod `pool` of distinctMonth, its charges raised by a cent for
+ * every time round the pool (so the same downtime, another amount). Each body is
+ * three strings joined, cheap enough for the load generator to make per request.
+ */
+export function neverRepeating(pool: number): (n: number) => string {
+  const split = Array.from({ length: pool }, (_, index) => {
+    const text = JSON.stringify(distinctMonth(index));
+    const at = text.indexOf(AMOUNT_MARK) + AMOUNT_MARK.length;
+    const end = text.indexOf('"', at);
+    const [units = '0', cents = '00'] = text.slice(at, end).split('.');
+    return { before: text.slice(0, at), cents: Number(units) * 100 + Number(cents), after: text.slice(end) };
+  });
+  return (n) => {
+    const month = split[n % pool];
+    if (!month) throw new Error('the pool is empty');
+    const cents = month.cents + Math.floor(n / pool);
+    return `${month.before}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}${month.after}`;
+  };
+}

@@ -52,9 +52,8 @@ async function cpuMicros(target: Target): Promise<number> {
   return used.user + used.system;
 }
 
-/** Loads a target for `seconds` with `connections`, sending the bodies round-robin (one body: the same request every time). */
-export async function load(target: Target, bodies: readonly string[], seconds: number, connections: number): Promise<Measured> {
-  let next = 0;
+/** Loads a target for `seconds` with `connections`, sending the body `bodies` gives for each request (a string: the same request every time). */
+export async function load(target: Target, bodies: string | (() => string), seconds: number, connections: number): Promise<Measured> {
   const cpuBefore = await cpuMicros(target);
   const result = await autocannon({
     url: target.url,
@@ -62,8 +61,8 @@ export async function load(target: Target, bodies: readonly string[], seconds: n
     connections,
     duration: seconds,
     headers: { 'content-type': 'application/json' },
-    body: bodies[0] ?? '',
-    ...(bodies.length > 1 ? { requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }] } : {}),
+    body: typeof bodies === 'string' ? bodies : bodies(),
+    ...(typeof bodies === 'string' ? {} : { requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies() }) }] }),
   });
   const cpu = (await cpuMicros(target)) - cpuBefore;
   return { requestsPerSecond: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx, cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total) };

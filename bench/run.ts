@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPolicies } from '../src/registry/load-policies.js';
 import type { PolicyRegistry } from '../src/registry/policy-registry.js';
-import { distinctMonth, thousandIncidentMonth, typicalMonth } from './cases.js';
+import { distinctMonth, neverRepeating, thousandIncidentMonth, typicalMonth } from './cases.js';
 import { load, startTarget, stopTarget } from './http-load.js';
 import type { Measured, Target } from './http-load.js';
 import { memoryOver, timeDecisions } from './in-process.js';
@@ -22,8 +22,13 @@ const CONNECTIONS = Number(env['BENCH_CONNECTIONS'] ?? 32);
 const POOL = Number(env['BENCH_POOL'] ?? 20_000);
 const MEMORY_DECISIONS = Number(env['BENCH_MEMORY_DECISIONS'] ?? 1_000_000);
 
-const typicalBody = [JSON.stringify(typicalMonth)];
-const distinctBodies = Array.from({ length: POOL }, (_, index) => JSON.stringify(distinctMonth(index)));
+const typicalBody = JSON.stringify(typicalMonth);
+const distinctBody = neverRepeating(POOL);
+/** The next body of a sequence that goes on from load to load, so no body is sent twice in the whole run. */
+const sequence = (bodyAt: (n: number) => string): (() => string) => {
+  let next = 0;
+  return () => bodyAt(next++);
+};
 /** Each case of the evaluate endpoint has its own baseline: the bare route sent the very same bodies, so the load generator's own cost is the same on both sides. */
 const cases = ['bare, distinct bodies', 'distinct', 'bare, one body', 'repeated'] as const;
 type Case = (typeof cases)[number];
@@ -37,14 +42,14 @@ const median = (values: readonly number[]): number => {
 async function measureHttp(): Promise<void> {
   const bare = await startTarget('bare');
   const evaluate = await startTarget('evaluate');
-  const runs: Record<Case, { target: Target; bodies: readonly string[]; results: Measured[] }> = {
-    'bare, distinct bodies': { target: bare, bodies: distinctBodies, results: [] },
-    distinct: { target: evaluate, bodies: distinctBodies, results: [] },
+  const runs: Record<Case, { target: Target; bodies: string | (() => string); results: Measured[] }> = {
+    'bare, distinct bodies': { target: bare, bodies: sequence(distinctBody), results: [] },
+    distinct: { target: evaluate, bodies: sequence(distinctBody), results: [] },
     'bare, one body': { target: bare, bodies: typicalBody, results: [] },
     repeated: { target: evaluate, bodies: typicalBody, results: [] },
   };
   try {
-    console.log(`HTTP: ${ROUNDS} rounds of ${SECONDS}s per case, ${CONNECTIONS} connections, one process each; ${POOL.toLocaleString('en')} distinct bodies round-robin`);
+    console.log(`HTTP: ${ROUNDS} rounds of ${SECONDS}s per case, ${CONNECTIONS} connections, one process each; distinct bodies never repeat (${POOL.toLocaleString('en')} months, their charges raised by a cent each time round)`);
     // Warm up as long as a round: the distinct case fills what a running service has in memory (zone offsets, rule outcomes).
     for (const name of cases) await load(runs[name].target, runs[name].bodies, SECONDS, CONNECTIONS);
     for (let round = 1; round <= ROUNDS; round++) {
@@ -75,9 +80,10 @@ async function profileServer(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
   const spawned = performance.now();
   const target = await startTarget('evaluate', ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-  await load(target, distinctBodies, SECONDS, CONNECTIONS); // warm up
+  const bodies = sequence(distinctBody);
+  await load(target, bodies, SECONDS, CONNECTIONS); // warm up
   const measuredFrom = performance.now();
-  await load(target, distinctBodies, SECONDS, CONNECTIONS);
+  await load(target, bodies, SECONDS, CONNECTIONS);
   await stopTarget(target);
   const [file] = readdirSync(dir);
   if (!file) return void console.log('(no CPU profile was written)');
