@@ -37,6 +37,11 @@ describe('cohorts of work', () => {
     expect(cohortOf).toEqual([0, 0, 1]);
   });
 
+  it('puts a job asked for by a running job into the next cohort, not lost', async () => {
+    const cohorts: Cohorts<number, number> = new Cohorts(async (job: number) => (job === 0 ? cohorts.run(1) : job * 10));
+    expect(await cohorts.run(0)).toBe(10);
+  });
+
   it('fails only the job that throws or rejects', async () => {
     const cohorts = new Cohorts((job: string) => {
       if (job === 'throws') throw new Error('thrown');

@@ -9,29 +9,25 @@
  * of the loop for its group; each job's outcome and error are its own.
  */
 export class Cohorts<Job, Outcome> {
-  private waiting: { readonly job: Job; readonly resolve: (outcome: Outcome) => void; readonly reject: (reason: unknown) => void }[] = [];
+  private waiting: { readonly job: Job; readonly settle: (outcome: Promise<Outcome>) => void }[] = [];
 
   constructor(private readonly work: (job: Job) => Promise<Outcome>) {}
 
   /** The outcome of the job, done with the others asked for in this turn of the event loop. */
   run(job: Job): Promise<Outcome> {
-    return new Promise((resolve, reject) => {
+    return new Promise((settle) => {
       if (this.waiting.length === 0) setImmediate(() => this.runWaiting());
-      this.waiting.push({ job, resolve, reject });
+      this.waiting.push({ job, settle });
     });
   }
 
   private runWaiting(): void {
     const cohort = this.waiting;
-    this.waiting = [];
+    this.waiting = []; // a job that asks for another one starts the next cohort
+    const started = cohort.map(({ job, settle }) => ({ settle, outcome: this.attempt(job) }));
     // Every job starts before any answer goes out, and the answers go out together once all are done.
-    void Promise.allSettled(cohort.map(({ job }) => this.attempt(job))).then((settled) => {
-      settled.forEach((outcome, index) => {
-        const waiter = cohort[index];
-        if (!waiter) return;
-        if (outcome.status === 'fulfilled') waiter.resolve(outcome.value);
-        else waiter.reject(outcome.reason);
-      });
+    void Promise.allSettled(started.map(({ outcome }) => outcome)).then(() => {
+      for (const { settle, outcome } of started) settle(outcome);
     });
   }
 
