@@ -72,6 +72,9 @@ describe('decision log', () => {
       const answers = [await app.inject({ method: 'POST', url: '/v1/evaluate', payload: withCharges('1.00') }), await app.inject({ method: 'POST', url: '/v1/evaluate', payload: withCharges('2.00') })];
       expect(answers.map((answer) => answer.statusCode)).toEqual(required ? [503, 503] : [200, 200]);
       if (required) expect(answers[0]?.json()).toMatchObject({ code: 'DECISION_LOG_UNAVAILABLE', status: 503 });
+      // A decision refused for want of its log line is not counted as served.
+      const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+      expect(Number(/^policy_decisions_total\{[^}]*\} (\d+)$/m.exec(metrics)?.[1] ?? 0)).toBe(required ? 0 : 2);
       const ready = (await app.inject({ method: 'GET', url: '/readyz' })).json();
       expect(ready).toMatchObject({ status: 'decision log failing', decisionLog: { path: '/dev/full', required, written: 0, failedWrites: 2, failing: true, lastError: 'no space left on the device' } });
       await app.close();

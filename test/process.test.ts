@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,8 +141,41 @@ describe('the service process under stalled and malformed clients', () => {
     expect(longPart.answer).not.toContain('aaaaaaaaaa');
   });
 
-  it('on SIGTERM closes idle keep-alive connections at once, answers in-flight requests with Connection: close, cuts a stalled upload at the grace deadline and exits 0', async () => {
-    const server = await start('policies', { SHUTDOWN_GRACE_MS: '1500' });
+  it('on SIGTERM refuses new connections, answers every busy keep-alive connection once more with Connection: close and cuts none of them', async () => {
+    const server = await start('policies');
+    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    const send = (body: string) =>
+      new Promise<{ status?: number; connection?: string; error?: string }>((resolve) => {
+        const sent = request({ host: '127.0.0.1', port: server.port, path: '/v1/evaluate', method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, connection: String(response.headers.connection) }));
+        });
+        sent.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+        sent.end(body);
+      });
+    let signalled = false;
+    const errors: string[] = [];
+    let closedByAnswer = 0;
+    const loops = Array.from({ length: 16 }, async (_, loop) => {
+      for (let index = loop; ; index += 16) {
+        const answer = await send(typicalMonth.replace('"480.00"', `"${index + 1}.00"`));
+        if (answer.error === 'ECONNREFUSED' && signalled) return;
+        if (answer.error) errors.push(answer.error);
+        else if (signalled && answer.connection === 'close') closedByAnswer++;
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    signalled = true;
+    server.child.kill('SIGTERM');
+    await Promise.all(loops);
+    agent.destroy();
+    expect(await server.exited).toBe(0);
+    expect(errors).toEqual([]); // no ECONNRESET: a request being sent is never cut
+    expect(closedByAnswer).toBeGreaterThanOrEqual(16);
+  });
+
+  it('on SIGTERM closes idle keep-alive connections after the drain, answers in-flight requests with Connection: close, cuts a stalled upload at the grace deadline and exits 0', async () => {
+    const server = await start('policies', { SHUTDOWN_GRACE_MS: '1500', SHUTDOWN_DRAIN_MS: '200' });
     const idle = rawExchange(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n', 8_000);
     const stalled = rawExchange(server.port, 'POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"pol', 8_000);
     const length = Buffer.byteLength(typicalMonth);

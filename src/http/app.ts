@@ -25,6 +25,13 @@ import { studioRoutes } from './routes/studio.js';
 import { targetsRoute } from './routes/targets.js';
 import { validatePolicyRoute } from './routes/validate-policy.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when the process starts to shut down: every answer from then on carries Connection: close. */
+    closing: boolean;
+  }
+}
+
 /** A request body larger than this is refused with 413 before it is parsed. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -76,14 +83,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(({ schema }) => requestAjv.compile(schema));
   installJsonBodyParser(app);
   installLanguage(app);
-  // Once closing, answer in-flight requests with Connection: close, so keep-alive clients let shutdown finish.
-  let closing = false;
+  // Once closing (or draining before it), answer with Connection: close, so keep-alive clients let shutdown finish.
+  app.decorate('closing', false);
   app.addHook('preClose', async () => {
-    closing = true;
+    app.closing = true;
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
-    if (closing) reply.header('connection', 'close');
+    if (app.closing) reply.header('connection', 'close');
     done(null, payload);
   });
 

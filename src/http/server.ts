@@ -1,3 +1,4 @@
+import { Server as NetServer } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 import { DecisionLog } from '../decision-log/decision-log.js';
@@ -14,6 +15,10 @@ import type { AppOptions } from './app.js';
 
 /** How long in-flight requests get to finish after SIGTERM; then the connections still open (a stalled upload) are cut. */
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/** How long after SIGTERM open connections are kept (and answered with Connection: close) before idle ones are closed. */
+const DEFAULT_SHUTDOWN_DRAIN_MS = 500;
+/** How often the drain looks whether every connection has closed. */
+const DRAIN_CHECK_MS = 10;
 /** After the grace, closing has this long to finish before the process gives up and exits 1. */
 const SHUTDOWN_BACKSTOP_MS = 5_000;
 
@@ -31,6 +36,7 @@ export interface ServerConfig {
   readonly headerTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
   readonly shutdownGraceMs: number;
+  readonly shutdownDrainMs: number;
 }
 
 /** A whole number of at least 0 from the environment, or the default when unset. */
@@ -97,6 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     ...optional('headerTimeoutMs', count(env, 'HEADER_TIMEOUT_MS')),
     ...optional('requestTimeoutMs', count(env, 'REQUEST_TIMEOUT_MS')),
     shutdownGraceMs: count(env, 'SHUTDOWN_GRACE_MS') ?? DEFAULT_SHUTDOWN_GRACE_MS,
+    shutdownDrainMs: count(env, 'SHUTDOWN_DRAIN_MS') ?? DEFAULT_SHUTDOWN_DRAIN_MS,
   };
 }
 
@@ -147,6 +154,7 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
     app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: finishing in-flight requests');
     cutConnectionsAfter(app, config.shutdownGraceMs);
     watcher.close(); // a SIGHUP from now on is caught and ignored, so it cannot cut the shutdown short
+    await drain(app, config.shutdownDrainMs);
     await app.close();
     decisionLog?.close();
     process.exit(0);
@@ -163,6 +171,26 @@ export async function startServer(config: ServerConfig, { hangUpBeforeStart = fa
 async function findCalendarOffsetChangesAhead(registry: PolicyRegistry): Promise<void> {
   const calendars = registry.ids().flatMap((id) => (registry.versions(id) ?? []).flatMap((policy) => [...policy.priorities.values()].flatMap((priority) => [priority.action.calendar, priority.response.calendar])));
   for (const zone of new Set(calendars.filter((calendar) => !calendar.alwaysOpen).map((calendar) => calendar.timeZone))) await findOffsetChangesAhead(zone, new Date(EARLIEST).getUTCFullYear() - 1, new Date(LATEST).getUTCFullYear());
+}
+
+/**
+ * Stops accepting connections but keeps the open ones for up to `drainMs`,
+ * answering with Connection: close, until none is left. Closing idle keep-alive
+ * connections at once would cut the requests clients are sending on them that
+ * the server has not read yet (ECONNRESET on every rollout); after an answer
+ * that says Connection: close a client sends nothing more on its connection,
+ * and a new connection is refused, so the request is never half taken.
+ */
+async function drain(app: FastifyInstance, drainMs: number): Promise<void> {
+  app.closing = true;
+  // net.Server's own close: http.Server's would close the idle connections as well.
+  NetServer.prototype.close.call(app.server);
+  const deadline = Date.now() + drainMs;
+  while (Date.now() < deadline && (await openConnections(app)) > 0) await new Promise((resolve) => setTimeout(resolve, DRAIN_CHECK_MS));
+}
+
+function openConnections(app: FastifyInstance): Promise<number> {
+  return new Promise((resolve) => app.server.getConnections((error, count) => resolve(error ? 0 : count)));
 }
 
 /** At the end of the grace period, the connections still open (a stalled upload) are cut, so closing can finish. */
