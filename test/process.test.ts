@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -370,12 +370,14 @@ describe('a reload that cannot die', () => {
     let signals = 0;
     // Linux lists the signals a process catches in /proc/<pid>/status; SIGHUP is bit 0 of SigCgt.
     const catchesHangUp = (pid: number): boolean => {
-      const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0';
+      const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+      const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(status)?.[1] ?? '0';
       return (BigInt(`0x${mask}`) & 1n) === 1n;
     };
     const server = await start(dir, {}, (child) => {
       let listening = false;
       child.stdout?.once('data', () => (listening = true));
+      child.once('exit', () => clearInterval(hail));
       const hail = setInterval(() => {
         if (listening || child.exitCode !== null) return clearInterval(hail);
         // Before the program's first line runs, Node itself is booting and nothing can catch a signal.

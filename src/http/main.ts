@@ -5,10 +5,13 @@ const early = (): void => void (hangUpBeforeStart = true);
 process.on('SIGHUP', early);
 const { serve } = await import('./cluster.js');
 const { configFromEnv } = await import('./server.js');
-process.off('SIGHUP', early);
 
 try {
-  const code = await serve(configFromEnv(process.env), process.env, { hangUpBeforeStart });
+  const serving = serve(configFromEnv(process.env), process.env, { hangUpBeforeStart });
+  // serve() catches SIGHUP itself before its first await: only now let go of the early catch.
+  // Letting go before it would leave a moment with no listener, when SIGHUP ends the process.
+  process.off('SIGHUP', early);
+  const code = await serving;
   if (code !== null) process.exit(code);
 } catch (error) {
   // A bad setting or a port in use: one line for the operator, not a stack trace, and
