@@ -42,6 +42,22 @@ describe('cohorts of work', () => {
     expect(await cohorts.run(0)).toBe(10);
   });
 
+  it('does a job at once when it is alone (one connection open), and groups again once it is not', async () => {
+    let alone = true;
+    const started: number[] = [];
+    const cohorts = new Cohorts(async (job: number) => {
+      started.push(job);
+      return job;
+    }, () => alone);
+    const first = cohorts.run(1);
+    expect(started).toEqual([1]); // started within the turn that asked
+    alone = false;
+    const second = cohorts.run(2);
+    expect(started).toEqual([1]);
+    await Promise.all([first, second]);
+    expect(started).toEqual([1, 2]);
+  });
+
   it('fails only the job that throws or rejects', async () => {
     const cohorts = new Cohorts((job: string) => {
       if (job === 'throws') throw new Error('thrown');

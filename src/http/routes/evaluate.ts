@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { DecisionCache, sightingOf } from '../../evaluate/decision-cache.js';
@@ -63,7 +64,13 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
     else metrics.decidedSerialized(answer.serialized);
     return { ok: true, serialized: answer.serialized };
   }
-  const answers = new Cohorts(answerOf);
+  // Requests come one connection at a time: with one open, no other can join a cohort.
+  let openConnections = 0;
+  app.server.on('connection', (socket: Socket) => {
+    openConnections++;
+    socket.once('close', () => openConnections--);
+  });
+  const answers = new Cohorts(answerOf, () => openConnections === 1);
 
   app.post<{ Body: EvaluateRequest }>(
     '/v1/evaluate',
