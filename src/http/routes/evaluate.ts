@@ -64,7 +64,7 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
     else metrics.decidedSerialized(answer.serialized);
     return { ok: true, serialized: answer.serialized };
   }
-  // Requests come one connection at a time: with one open, no other can join a cohort.
+  // HTTP/1.1 carries one request at a time on a connection: with a single connection open, no other request can join a cohort.
   let openConnections = 0;
   app.server.on('connection', (socket: Socket) => {
     openConnections++;
