@@ -172,6 +172,9 @@ describe('POST /v1/evaluate', () => {
     const small = await openApp('policies', { bodyLimit: 100 });
     const big = await small.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(typicalMonth) });
     expect([big.statusCode, big.json().code]).toEqual([413, 'BODY_TOO_LARGE']);
+    expect(big.json().detail).toContain('the limit is 100 bytes'); // as the problem page promises
+    const swedish = await small.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json', 'accept-language': 'sv' }, payload: JSON.stringify(typicalMonth) });
+    expect(swedish.json().detail).toContain('gränsen är 100 byte');
     await small.close();
     const text = await post('hello', { 'content-type': 'text/plain' });
     expect([text.statusCode, text.json().code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);

@@ -13,7 +13,7 @@ import { text } from '../messages/text.js';
 const SHOWN_URL_CHARACTERS = 100;
 
 /** What fastify's own errors mean to a caller, as problems from the code table. */
-function problemsOf(error: FastifyError): readonly Problem[] | null {
+function problemsOf(error: FastifyError, bodyLimit: number): readonly Problem[] | null {
   if (error instanceof BodyProblems) return error.problems;
   if (error.validation) {
     const context = error.validationContext === 'body' ? [] : [error.validationContext ?? 'request'];
@@ -21,7 +21,7 @@ function problemsOf(error: FastifyError): readonly Problem[] | null {
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return [problem('BODY_TOO_LARGE', text('request.bodyTooLarge'))];
+      return [problem('BODY_TOO_LARGE', text('request.bodyTooLarge', { limit: bodyLimit }))];
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return [problem('UNSUPPORTED_MEDIA_TYPE', text('request.mediaType'))];
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
@@ -35,7 +35,7 @@ function problemsOf(error: FastifyError): readonly Problem[] | null {
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problems = problemsOf(error);
+    const problems = problemsOf(error, app.initialConfig.bodyLimit ?? 0);
     if (problems) {
       request.log.info({ code: problems[0]?.code }, 'request refused');
       return sendProblems(reply, problems);
