@@ -22,8 +22,8 @@ const NO_TERMS: MatchingTerms = { overrides: [], trace: [] };
 
 /** The overrides of the rules with outcome terms that match, in the order the file lists them (a later rule wins). */
 export async function matchingTerms(policy: CompiledPolicy, facts: Readonly<Record<string, unknown>>, trace = false): Promise<MatchingTerms> {
-  const { ruleSet } = policy.termRules;
-  return rememberedTerms(policy, facts, trace) ?? termsFired(policy, await ruleSet.run(facts, { trace }));
+  const { ruleSet, overrides } = policy.termRules;
+  return overrides.length === 0 ? NO_TERMS : termsFired(policy, await ruleSet.run(facts, { trace }));
 }
 
 /** matchingTerms at once when the rules' outcome is remembered (or there are no such rules); undefined when the engine has to run. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
@@ -29,6 +30,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Set when the process starts to shut down: every answer from then on carries Connection: close. */
     closing: boolean;
+    /** How many connections the server has open now (none for injected requests). */
+    openConnections: () => number;
   }
 }
 
@@ -85,6 +88,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installLanguage(app);
   // Once closing (or draining before it), answer with Connection: close, so keep-alive clients let shutdown finish.
   app.decorate('closing', false);
+  let open = 0;
+  app.server.on('connection', (socket: Socket) => {
+    open++;
+    socket.once('close', () => open--);
+  });
+  app.decorate('openConnections', () => open);
   app.addHook('preClose', async () => {
     app.closing = true;
   });

@@ -186,11 +186,7 @@ async function drain(app: FastifyInstance, drainMs: number): Promise<void> {
   // net.Server's own close: http.Server's would close the idle connections as well.
   NetServer.prototype.close.call(app.server);
   const deadline = Date.now() + drainMs;
-  while (Date.now() < deadline && (await openConnections(app)) > 0) await new Promise((resolve) => setTimeout(resolve, DRAIN_CHECK_MS));
-}
-
-function openConnections(app: FastifyInstance): Promise<number> {
-  return new Promise((resolve) => app.server.getConnections((error, count) => resolve(error ? 0 : count)));
+  while (Date.now() < deadline && app.openConnections() > 0) await new Promise((resolve) => setTimeout(resolve, DRAIN_CHECK_MS));
 }
 
 /** At the end of the grace period, the connections still open (a stalled upload) are cut, so closing can finish. */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { DecisionCache, sightingOf } from '../../evaluate/decision-cache.js';
@@ -65,12 +64,7 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
     return { ok: true, serialized: answer.serialized };
   }
   // HTTP/1.1 carries one request at a time on a connection: with a single connection open, no other request can join a cohort.
-  let openConnections = 0;
-  app.server.on('connection', (socket: Socket) => {
-    openConnections++;
-    socket.once('close', () => openConnections--);
-  });
-  const answers = new Cohorts(answerOf, () => openConnections === 1);
+  const answers = new Cohorts(answerOf, () => app.openConnections() === 1);
 
   app.post<{ Body: EvaluateRequest }>(
     '/v1/evaluate',
