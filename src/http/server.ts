@@ -1,6 +1,5 @@
 import { Server as NetServer } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import pino from 'pino';
 import { DecisionLog } from '../decision-log/decision-log.js';
 import { formatDiagnostic } from '../errors/problem.js';
 import { findOffsetChangesAhead } from '../compile/zone-transitions.js';
@@ -12,6 +11,7 @@ import { PolicyStore } from '../registry/policy-store.js';
 import { PolicyWatcher, pollIntervalFrom } from '../registry/policy-watcher.js';
 import { buildApp, DEFAULT_DECISION_CACHE } from './app.js';
 import type { AppOptions } from './app.js';
+import { BatchedLines } from './log-lines.js';
 
 /** How long in-flight requests get to finish after SIGTERM; then the connections still open (a stalled upload) are cut. */
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -51,8 +51,8 @@ function count(env: NodeJS.ProcessEnv, name: string): number | undefined {
 /** A setting that cannot be used: the process says so in one line and exits 1. */
 export class ConfigError extends Error {}
 
-/** Info lines are written once this many bytes wait, or once a second, whichever comes first. */
-const LOG_BATCH_BYTES = 8 * 1024;
+/** Info lines are written once this many characters wait, or once a second, whichever comes first. */
+const LOG_BATCH_CHARS = 8 * 1024;
 const LOG_FLUSH_MS = 1000;
 /** pino's number for warn: lines at this level and above are written at once. */
 const WARN_LEVEL = 40;
@@ -60,19 +60,20 @@ const WARN_LEVEL = 40;
 /**
  * JSON log lines to stdout, written asynchronously: the line of every request in
  * batches (a write per line would cost a request more than its line), within a
- * second; a warning or an error at once, with whatever waited before it. pino
- * writes what is left when the process exits (a kill -9 loses at most the last
+ * second; a warning or an error at once, with whatever waited before it. What
+ * waits is written when the process exits (a kill -9 loses at most the last
  * second's request lines).
  */
 export function serviceLogger(level: string): NonNullable<FastifyServerOptions['logger']> {
-  const stream = pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
+  const stream = new BatchedLines(1, LOG_BATCH_CHARS);
   const flushNow = (): void => {
     try {
       stream.flush();
     } catch {
-      // The stream is closed once the process exits; pino wrote what was left.
+      // The stream is closed once the process exits; what was left was written then.
     }
   };
+  setInterval(flushNow, LOG_FLUSH_MS).unref();
   return {
     level,
     stream,
@@ -81,8 +82,6 @@ export function serviceLogger(level: string): NonNullable<FastifyServerOptions['
         write.apply(this, args);
         if (at < WARN_LEVEL) return;
         flushNow();
-        // A write already under way holds the line back until it ends: flush once more then.
-        stream.once('write', () => process.nextTick(flushNow));
       },
     },
   };

@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Options } from 'ajv';
+import { stringLengthKeywords } from './string-length.js';
 
 /**
  * One way of building validators for policy files and requests alike. Nothing is
@@ -20,5 +21,6 @@ export function createAjv(options: { allErrors: boolean }): Ajv2020 {
   const ajv = new Ajv2020(settings);
   // An annotation, not a check: the kind of value (money, percent, date, duration) an error's fix is written for.
   ajv.addKeyword({ keyword: 'valueKind', schemaType: 'string' });
+  ajv.removeKeyword('maxLength').removeKeyword('minLength').addKeyword(stringLengthKeywords);
   return ajv;
 }
