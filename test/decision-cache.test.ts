@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecisionCache, SeenOnce, sightingOf } from '../src/evaluate/decision-cache.js';
 import { serializeDecision } from '../src/evaluate/serialize-decision.js';
-import { bundledRegistry, decide, OCTOBER } from './helpers.js';
+import { bundledRegistry, decide, incident, OCTOBER, openApp } from './helpers.js';
 
 describe('the decision cache', () => {
   it('keeps a decision only once its request comes again, and answers it with a new id', async () => {
@@ -43,5 +43,22 @@ describe('the decision cache', () => {
     }
     const recognized = bodies.filter((body) => seen.seen(body)).length;
     expect(recognized / bodies.length).toBeGreaterThan(0.45);
+  });
+});
+
+describe('decisions answered from the cache', () => {
+  it('are counted in policy_decisions_total by policy, version and eligibility, as decisions made afresh are', async () => {
+    const app = await openApp();
+    const month = { policy: 'clicksend-sla', facts: { ...OCTOBER, incidents: [incident('INC-1', '2026-10-05T10:00:00Z', '2026-10-05T22:00:00Z')] } };
+    const ticketsOnly = { policy: 'clicksend-sla', facts: { asOf: '2026-11-02T10:00:00Z', tickets: [{ id: 'T-1', priority: 'major', openedAt: '2026-10-24T09:00:00Z' }] } };
+    for (const body of [month, month, month, ticketsOnly, ticketsOnly, ticketsOnly]) {
+      expect((await app.inject({ method: 'POST', url: '/v1/evaluate', payload: body })).statusCode).toBe(200);
+    }
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    const count = (labels: string): number => Number(new RegExp(`^policy_decisions_total\\{${labels}\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
+    expect(count('policy="clicksend-sla",version="1.0.0",eligibility="eligible"')).toBe(3);
+    expect(count('policy="clicksend-sla",version="1.0.0",eligibility="none"')).toBe(3);
+    expect(/^decision_cache_lookups_total\{result="hit"\} 2$/m.test(metrics)).toBe(true);
+    await app.close();
   });
 });

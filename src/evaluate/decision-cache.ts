@@ -31,12 +31,15 @@ export interface RememberedDecision {
   /** The serialized decision, with the new id. */
   readonly serialized: string;
   readonly policy: Decision['policy'];
+  /** The rebate's eligibility, undefined for a decision without a rebate part: what the decision metrics count by. */
+  readonly eligible: boolean | undefined;
 }
 
 interface Entry {
   /** The serialized decision after its id. */
   readonly afterId: string;
   readonly policy: Decision['policy'];
+  readonly eligible: boolean | undefined;
 }
 
 /** Slots of the table of requests seen once: 4 bytes each, 256 KiB in all. */
@@ -98,7 +101,7 @@ export class DecisionCache {
   get(registry: PolicyRegistry, sighting: Sighting, decisionId: string): RememberedDecision | undefined {
     if (!this.seen.seen(sighting)) return undefined;
     const entry = this.byRegistry.get(registry)?.get(sighting.key);
-    return entry === undefined ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy };
+    return entry === undefined ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy, eligible: entry.eligible };
   }
 
   /** Bytes held for the decisions under this registry. */
@@ -116,7 +119,7 @@ export class DecisionCache {
       entries = new ByteBoundedMemo<string, Entry>(this.budget.maxBytes, (entry, body) => stringBytes(body) + stringBytes(entry.afterId) + 2 * ENTRY_OVERHEAD_BYTES, this.budget.maxEntryBytes);
       this.byRegistry.set(registry, entries);
     }
-    entries.set(sighting.key, { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy });
+    entries.set(sighting.key, { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy, eligible: decision.rebate?.eligible });
   }
 }
 

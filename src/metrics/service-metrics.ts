@@ -9,8 +9,6 @@ export type Eligibility = 'eligible' | 'ineligible' | 'none';
 /** Request latencies from a cache hit (well under a millisecond) to a thousand-incident month (seconds). */
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-const POLICY_IN_TEXT = /"policy":\{"id":"([^"]*)","version":"([^"]*)"/;
-const ELIGIBLE_IN_TEXT = /"rebate":\{"eligible":(true|false)/;
 
 let processRegistry: Registry | undefined;
 
@@ -67,20 +65,9 @@ export class ServiceMetrics {
     });
   }
 
-  decided(decision: Decision): void {
-    this.decisions.inc({ policy: decision.policy.id, version: decision.policy.version, eligibility: eligibilityOf(decision.rebate?.eligible) });
-  }
-
-  /**
-   * A decision answered from the cache as text. Inside a JSON string every quote is
-   * escaped, so the first `"policy":{"id":"` and `"rebate":{"eligible":` are the
-   * decision's own fields (the one serializer writes them in this order).
-   */
-  decidedSerialized(text: string): void {
-    const policy = POLICY_IN_TEXT.exec(text);
-    if (!policy) return;
-    const eligible = ELIGIBLE_IN_TEXT.exec(text);
-    this.decisions.inc({ policy: policy[1] ?? '', version: policy[2] ?? '', eligibility: eligibilityOf(eligible ? eligible[1] === 'true' : undefined) });
+  /** A decision served, by its policy version and rebate eligibility (undefined for a decision without a rebate part). */
+  decided(policy: Decision['policy'], eligible: boolean | undefined): void {
+    this.decisions.inc({ policy: policy.id, version: policy.version, eligibility: eligibilityOf(eligible) });
   }
 
   refused(code: string): void {

@@ -5,7 +5,7 @@ import { DecisionCache, sightingOf } from '../../evaluate/decision-cache.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { validateRequestBody } from '../../evaluate/request.js';
 import { serializeDecision } from '../../evaluate/serialize-decision.js';
-import type { Decision, EvaluateRequest } from '../../model/evaluate-request.js';
+import type { EvaluateRequest } from '../../model/evaluate-request.js';
 import type { ServiceMetrics } from '../../metrics/service-metrics.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionSchema } from '../../schemas/decision-schema.js';
@@ -46,21 +46,19 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
     const decisionId = randomUUID();
     const remembered = sighting === undefined ? undefined : cache.get(registry, sighting, decisionId);
     if (sighting !== undefined) metrics.cacheLookup(remembered !== undefined);
-    let made: Decision | undefined;
     let answer = remembered;
     if (answer === undefined) {
       const result = await evaluate(registry, request.body, { now: now(), decisionId, language: request.language });
       if (!result.ok) return result;
-      made = result.decision;
-      answer = { serialized: serializeDecision(made), policy: made.policy };
+      const made = result.decision;
+      answer = { serialized: serializeDecision(made), policy: made.policy, eligible: made.rebate?.eligible };
       if (sighting !== undefined) cache.set(registry, sighting, made, answer.serialized);
     }
     if (!logged(request.log, request.body, decisionId, answer.policy, answer.serialized)) {
       return { ok: false, problems: [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))] };
     }
     // Counted as served only once it may be given: a decision the required log could not hold is refused.
-    if (made) metrics.decided(made);
-    else metrics.decidedSerialized(answer.serialized);
+    metrics.decided(answer.policy, answer.eligible);
     return { ok: true, serialized: answer.serialized };
   }
   // HTTP/1.1 carries one request at a time on a connection: with a single connection open, no other request can join a cohort.

@@ -56,7 +56,7 @@ async function* answers(body: Readable, log: FastifyBaseLogger, language: Langua
       metrics.refused(answer.problems[0]?.code ?? 'REQUEST_INVALID');
       yield `${answer.text}\n`;
     } else if (logged(log, answer.request, answer.decision.decisionId, answer.decision.policy, answer.text)) {
-      metrics.decided(answer.decision);
+      metrics.decided(answer.decision.policy, answer.decision.rebate?.eligible);
       yield `${answer.text}\n`;
     } else {
       yield `${refusedLine(line.number, language, [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))]).text}\n`;
