@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { copyPolicies, runCli } from './helpers.js';
+import { BUNDLED_DIR, copyPolicies, runCli } from './helpers.js';
 
 // The real CLI process (the worker threads run the compiled dist/, built before `npm test`).
 const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
@@ -34,6 +35,20 @@ function batchFile(lines: number): { path: string; texts: string[] } {
 const withoutId = (text: string) => text.replace(/"decisionId":"[^"]+"/, '');
 
 describe('policy evaluate --batch', () => {
+  it('waits for an input that opens after the output (a named pipe) instead of stopping with nothing done', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batch-pipe-'));
+    const [pipe, out] = [join(dir, 'in.ndjson'), join(dir, 'out.ndjson')];
+    execFileSync('mkfifo', [pipe]);
+    const running = policy(['evaluate', '--batch', pipe, '--out', out, '--threads', '1', '--policies', BUNDLED_DIR]);
+    // The output file opens at once; the pipe only once this writer opens it, a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await writeFile(pipe, `${JSON.stringify(typicalMonth)}\n`);
+    const run = await running;
+    expect(run.err).toContain('1 line(s) answered: 1 decision(s), 0 refused');
+    expect(run.code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n')).toHaveLength(2);
+  });
+
   it('answers every line in order as `policy evaluate` answers it alone, and sums exactly what is payable', async () => {
     const { path, texts } = batchFile(600);
     const out = join(path, '..', 'out.ndjson');

@@ -78,19 +78,23 @@ export async function evaluateBatchCommand(inFile: string, options: BatchOptions
   }
 }
 
-/** Waits until the input and output files are open; a message when either cannot be. */
+/**
+ * Waits until the input and output files are open; a message when either cannot be.
+ * Both are watched from the start: the output may open first (an input that is a
+ * pipe opens only once its writer comes), and an event already past is never seen.
+ */
 async function openBoth(input: ReadStream, sink: Writable, inFile: string, outFile: string | undefined): Promise<Text | null> {
-  try {
-    await once(input, 'ready');
-  } catch (error) {
-    return text('batch.unreadable', { file: inFile, reason: (error as Error).message });
-  }
-  if (outFile === undefined) return null;
-  try {
-    await once(sink, 'ready');
-  } catch (error) {
+  const opened = (stream: ReadStream | Writable): Promise<Error | null> => once(stream, 'ready').then(
+    () => null,
+    (error: unknown) => error as Error,
+  );
+  const [inputOpened, sinkOpened] = [opened(input), outFile === undefined ? Promise.resolve(null) : opened(sink)];
+  const inputError = await inputOpened;
+  if (inputError) return text('batch.unreadable', { file: inFile, reason: inputError.message });
+  const sinkError = await sinkOpened;
+  if (sinkError) {
     input.destroy();
-    return text('batch.unwritable', { file: outFile, reason: (error as Error).message });
+    return text('batch.unwritable', { file: outFile ?? '', reason: sinkError.message });
   }
   return null;
 }
