@@ -56,7 +56,9 @@ export interface Sighting {
 }
 
 export function sightingOf(key: string): Sighting {
-  return { key, hash: hash('sha1', key, 'buffer').readInt32LE(0) };
+  // The digest as 'binary' (latin1) text, one character a byte, read as a little-endian 32-bit integer: no Buffer to allocate.
+  const digest = hash('sha1', key, 'binary');
+  return { key, hash: digest.charCodeAt(0) | (digest.charCodeAt(1) << 8) | (digest.charCodeAt(2) << 16) | (digest.charCodeAt(3) << 24) };
 }
 
 /**

@@ -74,13 +74,28 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
     ...(rebate ? { rebate: rebate.value } : {}),
     ...(support ? { asOf: formatInstant(facts.asOf, 'UTC'), support: support.value } : {}),
     explanation: [
-      say(language, 'decision.decidedUnder', { id: ref.id, version: ref.version, status: policy.status, effectiveFrom: formatsFor(language).date(ref.effectiveFrom), sha256: ref.sha256.slice(0, 12) }),
+      decidedUnder(policy, language),
       ...(rebate?.explanation ?? []),
       ...(support?.explanation ?? []),
     ],
     ...(traced ? { trace: [...(rebate?.trace ?? []), ...(support?.trace ?? [])] } : {}),
   };
   return { ok: true, decision };
+}
+
+const decidedUnderTexts = new WeakMap<CompiledPolicy, Map<Language, string>>();
+
+/** The first line of every decision under a version, written once per version and language. */
+function decidedUnder(policy: CompiledPolicy, language: Language): string {
+  let byLanguage = decidedUnderTexts.get(policy);
+  if (!byLanguage) decidedUnderTexts.set(policy, (byLanguage = new Map()));
+  let line = byLanguage.get(language);
+  if (line === undefined) {
+    const { ref } = policy;
+    line = say(language, 'decision.decidedUnder', { id: ref.id, version: ref.version, status: policy.status, effectiveFrom: formatsFor(language).date(ref.effectiveFrom), sha256: ref.sha256.slice(0, 12) });
+    byLanguage.set(language, line);
+  }
+  return line;
 }
 
 type SupportResult = ({ readonly ok: true } & PartResult<TicketDecision[]>) | { readonly ok: false; readonly problems: readonly Problem[] };

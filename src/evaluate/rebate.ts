@@ -31,6 +31,38 @@ function boundsText(frame: PeriodFrame, language: Language, zone: string): Pick<
   return { monthStart: instant(frame.month.start), monthEnd: instant(frame.month.end), opensAt: instant(frame.window.start), closesAt: instant(frame.window.end) };
 }
 
+/** The texts of a period that every decision on it repeats. */
+interface PeriodTexts {
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly window: string;
+  readonly periodLine: string;
+  readonly claimWindowLine: string;
+}
+
+const periodTexts = new WeakMap<PeriodFrame, Map<Language, PeriodTexts>>();
+
+/** Written once per period (of one policy version) and language, not once per decision. */
+function textsOfPeriod(policy: CompiledPolicy, frame: PeriodFrame, period: string, language: Language): PeriodTexts {
+  let byLanguage = periodTexts.get(frame);
+  if (!byLanguage) periodTexts.set(frame, (byLanguage = new Map()));
+  let texts = byLanguage.get(language);
+  if (!texts) {
+    const shown = boundsText(frame, language, policy.periodZone);
+    const clause = (text: LocalizedText | undefined): string => cite(localize(text, language));
+    const window = say(language, 'rebate.window', { opensAt: shown.opensAt, closesAt: shown.closesAt });
+    texts = {
+      opensAt: shown.opensAt,
+      closesAt: shown.closesAt,
+      window,
+      periodLine: say(language, 'rebate.line.period', { period: formatsFor(language).period(period), start: shown.monthStart, end: shown.monthEnd, cite: clause(policy.document.period.clause) }),
+      claimWindowLine: say(language, 'rebate.line.claimWindow', { window, cite: clause(policy.document.claim.clause) }),
+    };
+    byLanguage.set(language, texts);
+  }
+  return texts;
+}
+
 /** The rebate decision of a service period (SPEC §2 items 1-10 and 13); its text in the language asked for. */
 export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, period: string, trace = false, language: Language = DEFAULT_LANGUAGE): Promise<PartResult<RebateDecision>> {
   const document = policy.document;
@@ -40,7 +72,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const clause = (text: LocalizedText | undefined): string => cite(localize(text, language));
   const frame = periodFrame(policy, period);
   const { month, window, opensAt, closesAt } = frame;
-  const shown = boundsText(frame, language, zone);
+  const shown = textsOfPeriod(policy, frame, period, language);
   const downtime = countDowntime(policy, month, facts.incidents, facts.maintenance, language);
   // Downtime beyond the measured month (a 31-day month) makes uptime 0, never negative.
   const countedMinutes = Math.min(downtime.minutes, policy.monthMinutes);
@@ -82,14 +114,13 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
 
   const capped = capOutcome.events.some((event) => event.type === 'cap');
   const uptimeShown = formats.decimal(uptime.toRoundedText(UPTIME_DISPLAY_DIGITS));
-  const windowText = say(language, 'rebate.window', { opensAt: shown.opensAt, closesAt: shown.closesAt });
   const filedAt = (): string => show(facts.claimFiledAt ?? 0);
   const builtInMessage = (code: string): string | undefined => {
     switch (code) {
       case NO_REBATE_EARNED:
         return say(language, 'rebate.reason.noRebateEarned', { uptime: uptimeShown });
       case claimReasonCodes.missing:
-        return say(language, 'rebate.reason.noClaim', { window: windowText });
+        return say(language, 'rebate.reason.noClaim', { window: shown.window });
       case claimReasonCodes.premature:
         return say(language, 'rebate.reason.claimPremature', { filedAt: filedAt(), opensAt: shown.opensAt });
       case claimReasonCodes.late:
@@ -113,7 +144,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const amount = payableUnits !== undefined && cap ? unitsToText(payable ? payableUnits : 0n, cap.digits, true) : null;
 
   const explanation = [
-    say(language, 'rebate.line.period', { period: formats.period(period), start: shown.monthStart, end: shown.monthEnd, cite: clause(document.period.clause) }),
+    shown.periodLine,
     ...downtime.incidents.map((incident) =>
       say(language, 'rebate.line.incident', { id: incident.id, minutes: incident.countedMinutes, notes: incident.notes.length > 0 ? `; ${incident.notes.join('; ')}` : '' }),
     ),
@@ -123,7 +154,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
       : say(language, 'rebate.line.noTier', { uptime: uptimeShown }),
     ...terms.lines,
     ...moneyLines(charges, percent, earned, capped, cap, clause(terms.capClause ?? document.rebate.capClause), language),
-    say(language, 'rebate.line.claimWindow', { window: windowText, cite: clause(document.claim.clause) }),
+    shown.claimWindowLine,
     ...reasonLines,
     ...(payable && tier && amount !== null
       ? [say(language, 'rebate.line.payable', { amount: formats.decimal(amount), currency: charges?.currency ?? '', remedy: terms.remedy ?? tier.remedy, cite: clause(tier.clause) })]
