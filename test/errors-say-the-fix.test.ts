@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../src/errors/problem.js';
 import { dateFix, durationFix, moneyFix, percentFix } from '../src/model/value-fixes.js';
 import { loadPolicies } from '../src/registry/load-policies.js';
 import { edit } from './authoring-fixtures.js';
-import { basePolicyText, policiesFolder } from './helpers.js';
+import { basePolicyText, openApp, policiesFolder } from './helpers.js';
 
 const V1 = 'clicksend-sla/1.0.0.yaml';
 
@@ -103,7 +103,13 @@ describe('the fixes, read from what people write', () => {
     ['115,50 EUR', 2, '"115.50"'],
     ['USD 1,250.00', 2, '"1250.00"'],
     ['1 000', 0, '"1000"'],
+    ['1.234,50', 2, '"1234.50"'],
+    ['1,234.50', 2, '"1234.50"'],
+    ['1.234.567', 2, '"1234567.00"'],
+    ['12,5', 2, '"12.50"'],
     ['lots', 2, null],
+    ['1e3', 2, null],
+    ['1.2.3', 2, null],
   ])('money %s (%i decimals) -> %s', (written, digits, fixed) => expect(moneyFix(written, digits)).toBe(fixed));
 
   it.each([
@@ -130,5 +136,20 @@ describe('money in a case file or a request', () => {
     const { runCli } = await import('./helpers.js');
     const result = await runCli('validate', dir);
     expect(result.err).toContain('money.yaml:3:52 CASE_INVALID cases[0].facts.charges.amount is written as a number; an amount is text: write "480.00", in quotes');
+  });
+
+  it.each([
+    ['en', '"9999999999999999.00"', 'facts.charges.amount "9999999999999999.00" has too many digits for an amount: at most 15 before the decimal point and 6 after'],
+    ['en', '"1.1234567"', 'facts.charges.amount "1.1234567" has too many digits for an amount: at most 15 before the decimal point and 6 after'],
+    ['sv', '"9999999999999999"', 'facts.charges.amount "9999999999999999" har för många siffror för ett belopp: högst 15 före decimalpunkten och 6 efter'],
+    ['en', '"1.234,50"', 'facts.charges.amount "1.234,50" is not an amount: write "1234.50", in quotes, digits and a decimal point only'],
+    ['en', '"1e3"', 'facts.charges.amount "1e3" is not in the expected form (for example "480.00")'],
+  ])('a request in %s with charges %s: %s', async (language, amount, detail) => {
+    const app = await openApp();
+    const payload = `{"policy":"clicksend-sla","facts":{"period":"2026-10","charges":{"amount":${amount},"currency":"USD"}}}`;
+    const answer = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json', 'accept-language': language }, payload });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json()).toMatchObject({ code: 'REQUEST_INVALID', detail });
+    await app.close();
   });
 });

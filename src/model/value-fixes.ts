@@ -18,13 +18,30 @@ export function dateFix(value: unknown): string | null {
   return null;
 }
 
-/** The number inside "€115", "115,50 EUR", "USD 1 000.00" or 115, as an exact decimal; null when there is none. */
+/** A currency written before or after an amount: a symbol or a three-letter code. */
+const CURRENCY_BEFORE = /^([A-Za-z]{3}|[$€£¥₹])\s*/;
+const CURRENCY_AFTER = /\s*([A-Za-z]{3}|[$€£¥₹])$/;
+
+/**
+ * The number inside "€115", "115,50 EUR", "USD 1,250.00", "1.234,50", "1 000" or 115,
+ * as an exact decimal; null when there is none, or when the text could mean more
+ * than one number ("1e3"). With both marks, the last is the decimal mark and the
+ * other groups thousands; a lone comma is a decimal mark unless it groups thousands.
+ */
 function numberIn(value: unknown): Decimal | null {
   if (typeof value === 'number' && Number.isFinite(value)) return new Decimal(String(value));
   if (typeof value !== 'string') return null;
-  const digits = value.replace(/[A-Za-z$€£¥₹\s']/g, '');
-  const decimal = /^\d+,\d{1,3}$/.test(digits) && !/^\d{1,3},\d{3}$/.test(digits) ? digits.replace(',', '.') : digits.replace(/,/g, '');
-  return /^\d+(\.\d+)?$/.test(decimal) ? new Decimal(decimal) : null;
+  const bare = value.trim().replace(CURRENCY_BEFORE, '').replace(CURRENCY_AFTER, '').replace(/[\s']/g, '');
+  if (!/^\d([\d.,]*\d)?$/.test(bare)) return null;
+  const marks = bare.replace(/\d/g, '');
+  let decimalMark: string | undefined;
+  if (marks.includes('.') && marks.includes(',')) decimalMark = marks[marks.length - 1];
+  else if (marks === ',') decimalMark = /^\d{1,3},\d{3}$/.test(bare) ? undefined : ',';
+  else if (marks === '.') decimalMark = '.';
+  const at = decimalMark === undefined ? bare.length : bare.lastIndexOf(decimalMark);
+  const [whole, fraction] = [bare.slice(0, at), bare.slice(at + 1)];
+  if (!/^\d*$/.test(fraction) || !(/^\d+$/.test(whole) || /^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(whole))) return null;
+  return new Decimal(`${whole.replace(/[.,]/g, '')}${fraction ? `.${fraction}` : ''}`);
 }
 
 /** 115 -> "115.00" (with the currency's decimals), in quotes as the file wants money. */

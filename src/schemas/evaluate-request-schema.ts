@@ -12,6 +12,9 @@ const instant = {
   examples: ['2026-10-03T10:05:00Z'],
 } as const;
 
+/** The most digits charges may have before and after the decimal point. */
+const AMOUNT_DIGITS = { integer: 15, fraction: 6 } as const;
+
 const itemId = { type: 'string', minLength: 1, maxLength: 200, description: 'The caller\'s id for the item, unique in the request.' } as const;
 
 export const evaluateRequestSchema = {
@@ -41,7 +44,14 @@ export const evaluateRequestSchema = {
           additionalProperties: false,
           required: ['amount', 'currency'],
           properties: {
-            amount: { type: 'string', pattern: '^[0-9]{1,15}(\\.[0-9]{1,6})?$', valueKind: 'money', description: 'The customer\'s charges for the period, a decimal string.', examples: ['480.00'] },
+            amount: {
+              type: 'string',
+              pattern: `^[0-9]{1,${AMOUNT_DIGITS.integer}}(\\.[0-9]{1,${AMOUNT_DIGITS.fraction}})?$`,
+              valueKind: 'money',
+              amountDigits: AMOUNT_DIGITS,
+              description: `The customer's charges for the period, a decimal string: at most ${AMOUNT_DIGITS.integer} digits before the decimal point and ${AMOUNT_DIGITS.fraction} after.`,
+              examples: ['480.00'],
+            },
             currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code.', examples: ['USD'] },
           },
         },

@@ -21,6 +21,8 @@ export function createAjv(options: { allErrors: boolean }): Ajv2020 {
   const ajv = new Ajv2020(settings);
   // An annotation, not a check: the kind of value (money, percent, date, duration) an error's fix is written for.
   ajv.addKeyword({ keyword: 'valueKind', schemaType: 'string' });
+  // An annotation too: the most digits an amount may have before and after its decimal point, for the error that says so.
+  ajv.addKeyword({ keyword: 'amountDigits', schemaType: 'object' });
   ajv.removeKeyword('maxLength').removeKeyword('minLength').addKeyword(stringLengthKeywords);
   return ajv;
 }

@@ -5,6 +5,9 @@ import { minorUnitDigits } from '../model/values.js';
 import { text } from '../messages/text.js';
 import type { Text, TextValue } from '../messages/text.js';
 
+/** Digits with at most one decimal point: the form of an amount, whatever its length. */
+const PLAIN_AMOUNT = /^[0-9]+(\.[0-9]+)?$/;
+
 const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
 /** Decimals of the currency a money value is keyed by (rebate.caps.EUR), 2 when the key is not a currency. */
@@ -25,7 +28,13 @@ export function valueFixMessage(error: ErrorObject, path: JsonPath, where: TextV
     case 'money': {
       const fix = moneyFix(value, digitsAt(path));
       if (!fix) return null;
-      return typeof value === 'number' ? text('fix.moneyNumber', { where, fix }) : text('fix.moneyForm', { where, value: show(value), fix });
+      if (typeof value === 'number') return text('fix.moneyNumber', { where, fix });
+      // Written as an amount already: what was refused is how many digits it has.
+      if (typeof value === 'string' && PLAIN_AMOUNT.test(value)) {
+        const digits = (error.parentSchema as { amountDigits?: { integer: number; fraction: number } } | undefined)?.amountDigits;
+        return digits ? text('fix.moneyDigits', { where, value: show(value), integer: digits.integer, fraction: digits.fraction }) : null;
+      }
+      return text('fix.moneyForm', { where, value: show(value), fix });
     }
     case 'percent': {
       const fix = percentFix(value);
