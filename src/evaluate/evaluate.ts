@@ -4,6 +4,7 @@ import type { Problem } from '../errors/problem.js';
 import type { Decision, EvaluateRequest } from '../model/evaluate-request.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import { say } from '../messages/catalog.js';
+import { PerLanguage } from '../messages/per-language.js';
 import { DEFAULT_LANGUAGE } from '../messages/languages.js';
 import type { Language } from '../messages/languages.js';
 import { readFacts } from './facts.js';
@@ -83,19 +84,14 @@ export async function evaluate(registry: PolicyRegistry, request: EvaluateReques
   return { ok: true, decision };
 }
 
-const decidedUnderTexts = new WeakMap<CompiledPolicy, Map<Language, string>>();
+const decidedUnderTexts = new PerLanguage<CompiledPolicy, string>();
 
 /** The first line of every decision under a version, written once per version and language. */
 function decidedUnder(policy: CompiledPolicy, language: Language): string {
-  let byLanguage = decidedUnderTexts.get(policy);
-  if (!byLanguage) decidedUnderTexts.set(policy, (byLanguage = new Map()));
-  let line = byLanguage.get(language);
-  if (line === undefined) {
-    const { ref } = policy;
-    line = say(language, 'decision.decidedUnder', { id: ref.id, version: ref.version, status: policy.status, effectiveFrom: formatsFor(language).date(ref.effectiveFrom), sha256: ref.sha256.slice(0, 12) });
-    byLanguage.set(language, line);
-  }
-  return line;
+  const known = decidedUnderTexts.get(policy, language);
+  if (known !== undefined) return known;
+  const { ref } = policy;
+  return decidedUnderTexts.set(policy, language, say(language, 'decision.decidedUnder', { id: ref.id, version: ref.version, status: policy.status, effectiveFrom: formatsFor(language).date(ref.effectiveFrom), sha256: ref.sha256.slice(0, 12) }));
 }
 
 type SupportResult = ({ readonly ok: true } & PartResult<TicketDecision[]>) | { readonly ok: false; readonly problems: readonly Problem[] };

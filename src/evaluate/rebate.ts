@@ -14,6 +14,7 @@ import { say } from '../messages/catalog.js';
 import { DEFAULT_LANGUAGE } from '../messages/languages.js';
 import type { Language } from '../messages/languages.js';
 import { localize } from '../messages/localized.js';
+import { PerLanguage } from '../messages/per-language.js';
 import type { LocalizedText } from '../messages/localized.js';
 import { formatsFor } from './text-formats.js';
 import { cite, toTrace } from './trace.js';
@@ -40,27 +41,22 @@ interface PeriodTexts {
   readonly claimWindowLine: string;
 }
 
-const periodTexts = new WeakMap<PeriodFrame, Map<Language, PeriodTexts>>();
+const periodTexts = new PerLanguage<PeriodFrame, PeriodTexts>();
 
 /** Written once per period (of one policy version) and language, not once per decision. */
 function textsOfPeriod(policy: CompiledPolicy, frame: PeriodFrame, period: string, language: Language): PeriodTexts {
-  let byLanguage = periodTexts.get(frame);
-  if (!byLanguage) periodTexts.set(frame, (byLanguage = new Map()));
-  let texts = byLanguage.get(language);
-  if (!texts) {
-    const shown = boundsText(frame, language, policy.periodZone);
-    const clause = (text: LocalizedText | undefined): string => cite(localize(text, language));
-    const window = say(language, 'rebate.window', { opensAt: shown.opensAt, closesAt: shown.closesAt });
-    texts = {
-      opensAt: shown.opensAt,
-      closesAt: shown.closesAt,
-      window,
-      periodLine: say(language, 'rebate.line.period', { period: formatsFor(language).period(period), start: shown.monthStart, end: shown.monthEnd, cite: clause(policy.document.period.clause) }),
-      claimWindowLine: say(language, 'rebate.line.claimWindow', { window, cite: clause(policy.document.claim.clause) }),
-    };
-    byLanguage.set(language, texts);
-  }
-  return texts;
+  const known = periodTexts.get(frame, language);
+  if (known) return known;
+  const shown = boundsText(frame, language, policy.periodZone);
+  const clause = (text: LocalizedText | undefined): string => cite(localize(text, language));
+  const window = say(language, 'rebate.window', { opensAt: shown.opensAt, closesAt: shown.closesAt });
+  return periodTexts.set(frame, language, {
+    opensAt: shown.opensAt,
+    closesAt: shown.closesAt,
+    window,
+    periodLine: say(language, 'rebate.line.period', { period: formatsFor(language).period(period), start: shown.monthStart, end: shown.monthEnd, cite: clause(policy.document.period.clause) }),
+    claimWindowLine: say(language, 'rebate.line.claimWindow', { window, cite: clause(policy.document.claim.clause) }),
+  });
 }
 
 /** The rebate decision of a service period (SPEC §2 items 1-10 and 13); its text in the language asked for. */
