@@ -67,6 +67,22 @@ describe('POST /v1/evaluations', () => {
     expect([response.statusCode, response.body]).toEqual([200, '']);
   });
 
+  it('refuses a batch declared in a charset other than UTF-8 with 415, and reads one declared UTF-8', async () => {
+    const latin1 = await batch(JSON.stringify(typicalMonth), 'application/x-ndjson; charset=iso-8859-1');
+    expect([latin1.statusCode, latin1.json().code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expect(latin1.json().detail).toContain('charset "iso-8859-1" is not read');
+    const utf8 = await batch(`${JSON.stringify(typicalMonth)}\n`, 'application/x-ndjson; charset=utf-8');
+    expect([utf8.statusCode, answersOf(utf8.body).length]).toEqual([200, 1]);
+  });
+
+  it('answers a refused line in the language the line asks for', async () => {
+    const response = await batch(`${JSON.stringify({ ...typicalMonth, lang: 'sv', facts: { ...typicalMonth.facts, period: '2026-13' } })}\n${JSON.stringify({ ...typicalMonth, facts: { ...typicalMonth.facts, period: '2026-13' } })}\n`);
+    const [swedish, english] = answersOf(response.body).map((answer) => JSON.parse(answer));
+    expect([swedish.code, english.code]).toEqual(['REQUEST_INVALID', 'REQUEST_INVALID']);
+    expect(swedish.detail).not.toEqual(english.detail);
+    expect(swedish.title).not.toEqual(english.title);
+  });
+
   it('refuses a body that is not NDJSON with 415', async () => {
     const response = await batch(JSON.stringify(typicalMonth), 'application/json');
     expect(response.statusCode).toBe(415);

@@ -180,6 +180,36 @@ describe('POST /v1/evaluate', () => {
     expect([text.statusCode, text.json().code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
   });
 
+  it('refuses a body declared in a charset other than UTF-8 with 415, instead of reading its letters wrong', async () => {
+    const named = { ...typicalMonth, facts: { ...typicalMonth.facts, incidents: [{ ...typicalMonth.facts.incidents[0], id: 'INC-Å' }] } };
+    const latin1 = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json; charset=iso-8859-1' }, payload: Buffer.from(JSON.stringify(named), 'latin1') });
+    expect([latin1.statusCode, latin1.json().code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expect(latin1.json().detail).toBe('the body must be UTF-8, as JSON always is: charset "iso-8859-1" is not read (send the same JSON as UTF-8, with or without charset=utf-8)');
+    const swedish = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json; charset=utf-16', 'accept-language': 'sv' }, payload: JSON.stringify(named) });
+    expect([swedish.statusCode, swedish.json().detail]).toEqual([415, 'innehållet måste vara UTF-8, som JSON alltid är: teckenkodningen "utf-16" läses inte (skicka samma JSON som UTF-8, med eller utan charset=utf-8)']);
+    for (const type of ['application/json; charset=UTF-8', 'application/json;charset="utf-8"', 'application/json; charset=us-ascii']) {
+      const read = await post(named, { 'content-type': type });
+      expect([type, read.statusCode, read.json().rebate.incidents[0].id]).toEqual([type, 200, 'INC-Å']);
+    }
+  });
+
+  it('writes the schema errors of a body that asks for Swedish in Swedish', async () => {
+    const response = await post({ ...typicalMonth, lang: 'sv', facts: { ...typicalMonth.facts, charges: { amount: '480,00', currency: 'USD' } } });
+    expect([response.statusCode, response.headers['content-language'], response.json().code]).toEqual([400, 'sv', 'REQUEST_INVALID']);
+    expect(response.json().errors[0].message).toBe('facts.charges.amount "480,00" är inget belopp: skriv "480.00", inom citattecken, med bara siffror och en decimalpunkt');
+    expect(response.json().title).toBe('Begäran följer inte sitt schema');
+    const asked = await post({ ...typicalMonth, lang: 'sv', facts: { ...typicalMonth.facts, charges: { amount: '480,00', currency: 'USD' } } }, { 'accept-language': 'en' });
+    expect(asked.headers['content-language']).toBe('sv');
+    const unknown = await post({ ...typicalMonth, lang: 'de' }, { 'accept-language': 'sv' });
+    expect([unknown.statusCode, unknown.headers['content-language']]).toEqual([400, 'sv']);
+  });
+
+  it('writes an instant in a refusal as the API writes instants, without milliseconds', async () => {
+    const response = await post({ policy: 'clicksend-sla', facts: { asOf: '2019-06-01T10:00:00Z' } });
+    expect([response.statusCode, response.json().code]).toEqual([422, 'NO_VERSION_IN_FORCE']);
+    expect(response.json().detail).toContain('in force at 2019-06-01T10:00:00Z');
+  });
+
   it('refuses more incidents than the per-request limit with 422 naming it', async () => {
     const incidents = Array.from({ length: 5001 }, (_, i) => ({ id: `I${i}`, start: '2026-10-01T00:00:00Z', end: '2026-10-01T00:01:00Z', cause: 'provider' }));
     const response = await post({ policy: 'clicksend-sla', facts: { period: '2026-10', incidents } });

@@ -5,7 +5,7 @@ import { readJsonText } from '../evaluate/json-text.js';
 import { readRequest } from '../evaluate/request.js';
 import { serializeDecision } from '../evaluate/serialize-decision.js';
 import { problem } from '../errors/problem.js';
-import { DEFAULT_LANGUAGE } from '../messages/languages.js';
+import { askedLanguage, DEFAULT_LANGUAGE } from '../messages/languages.js';
 import type { Language } from '../messages/languages.js';
 import { text } from '../messages/text.js';
 // The problem-details shape is the API's; a batch answers a bad line with the same document the endpoint would send.
@@ -30,10 +30,11 @@ export async function answerLine(registry: PolicyRegistry, line: NdjsonLine, now
   }
   const json = readJsonText(line.text, line.number);
   if (!json.ok) return refusedLine(line.number, language, json.problems);
+  const lineLanguage = askedLanguage(json.value) ?? language;
   const request = readRequest(json.value);
-  if (!request.ok) return refusedLine(line.number, language, request.problems);
-  const result = await evaluate(registry, request.request, { now, decisionId: randomUUID(), language });
-  if (!result.ok) return refusedLine(line.number, language, result.problems);
+  if (!request.ok) return refusedLine(line.number, lineLanguage, request.problems);
+  const result = await evaluate(registry, request.request, { now, decisionId: randomUUID(), language: lineLanguage });
+  if (!result.ok) return refusedLine(line.number, lineLanguage, result.problems);
   return { text: serializeDecision(result.decision), decision: result.decision, request: request.request };
 }
 

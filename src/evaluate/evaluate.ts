@@ -48,7 +48,7 @@ export function chooseVersion(registry: PolicyRegistry, request: EvaluateRequest
   const asOf = facts.asOf === undefined ? now : parseInstant(facts.asOf);
   if (asOf === null) return { ok: false, problems: [problem('REQUEST_INVALID', text('request.notAnInstant', { value: JSON.stringify(facts.asOf) }), ['facts', 'asOf'])] };
   const inForce = registry.inForceAt(id, asOf);
-  return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', text('request.noVersionAt', { id, at: new Date(asOf).toISOString() }), ['facts', 'asOf'])] };
+  return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', text('request.noVersionAt', { id, at: formatInstant(asOf, 'UTC') }), ['facts', 'asOf'])] };
 }
 
 /** Facts in, decision out: the same facts under the same policy file give the same decision, but for decisionId. */

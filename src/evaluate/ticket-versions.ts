@@ -3,6 +3,7 @@ import { problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import type { Ticket } from './facts.js';
+import { formatInstant } from './instants.js';
 import { text } from '../messages/text.js';
 
 /** The tickets one version judges, with their places in the request. */
@@ -25,7 +26,7 @@ export function groupTicketsByVersion(registry: PolicyRegistry, id: string, tick
   tickets.forEach((ticket, index) => {
     const policy = named ?? registry.inForceAt(id, ticket.openedAt);
     if (!policy) {
-      problems.push(problem('NO_VERSION_IN_FORCE', text('request.ticketBeforeFirstVersion', { id: ticket.id, openedAt: new Date(ticket.openedAt).toISOString(), policy: id }), ['facts', 'tickets', index, 'openedAt']));
+      problems.push(problem('NO_VERSION_IN_FORCE', text('request.ticketBeforeFirstVersion', { id: ticket.id, openedAt: formatInstant(ticket.openedAt, 'UTC'), policy: id }), ['facts', 'tickets', index, 'openedAt']));
       return;
     }
     if (!policy.priorities.has(ticket.priority)) {

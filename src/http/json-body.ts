@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Problem } from '../errors/problem.js';
 import { readJsonText } from '../evaluate/json-text.js';
+import { charsetProblem } from './body-charset.js';
 
 /** Carries problems found while reading a body through fastify's error path to the error handler. */
 export class BodyProblems extends Error {
@@ -26,6 +27,8 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   app.decorateRequest('rawJsonBody', undefined);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const wrongCharset = charsetProblem(request.headers['content-type']);
+    if (wrongCharset) return done(new BodyProblems([wrongCharset]), undefined);
     const text = body as string;
     const read = readJsonText(text);
     if (!read.ok) return done(new BodyProblems(read.problems), undefined);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_LANGUAGE, isLanguage, negotiateLanguage } from '../messages/languages.js';
+import { askedLanguage, DEFAULT_LANGUAGE, negotiateLanguage } from '../messages/languages.js';
 import type { Language } from '../messages/languages.js';
 
 declare module 'fastify' {
@@ -19,9 +19,9 @@ export function installLanguage(app: FastifyInstance): void {
     request.language = negotiateLanguage(request.headers['accept-language']);
     done();
   });
-  app.addHook('preHandler', (request, _reply, done) => {
-    const asked = (request.body as { lang?: unknown } | null | undefined)?.lang;
-    if (isLanguage(asked)) request.language = asked;
+  // Before validation, so that a body asking for Swedish has its schema errors in Swedish too.
+  app.addHook('preValidation', (request, _reply, done) => {
+    request.language = askedLanguage(request.body) ?? request.language;
     done();
   });
   // The API's JSON answers are written in the language; the documentation pages are English only.

@@ -9,6 +9,12 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
+/** The language a request body asks for in its `lang`, when it names one the service writes in; read before the body is validated, so its own errors come in that language. */
+export function askedLanguage(body: unknown): Language | undefined {
+  const asked = body !== null && typeof body === 'object' ? (body as { lang?: unknown }).lang : undefined;
+  return isLanguage(asked) ? asked : undefined;
+}
+
 /** The offered language an HTTP Accept-Language header prefers (q-values, regions such as sv-SE), else English. */
 export function negotiateLanguage(acceptLanguage: string | undefined): Language {
   if (!acceptLanguage) return DEFAULT_LANGUAGE;

@@ -10,6 +10,7 @@ import type { ServiceMetrics } from '../../metrics/service-metrics.js';
 import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionLogging } from '../decision-logging.js';
 import { BodyProblems } from '../json-body.js';
+import { charsetProblem } from '../body-charset.js';
 import { sendProblems } from '../send-problems.js';
 
 export interface EvaluationsRouteOptions {
@@ -35,9 +36,10 @@ export async function evaluationsRoute(app: FastifyInstance, options: Evaluation
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (request, payload, done) => {
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-      if (NDJSON_TYPES.has(type)) return done(null, payload);
+      const refused = NDJSON_TYPES.has(type) ? charsetProblem(request.headers['content-type']) : problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'));
+      if (!refused) return done(null, payload);
       payload.resume(); // drain what was sent, so the problem can be answered
-      done(new BodyProblems([problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'))]), undefined);
+      done(new BodyProblems([refused]), undefined);
     });
     scope.post('/v1/evaluations', { schema: { tags: ['decisions'], summary: 'A batch: one evaluate request per NDJSON line in, one decision or problem per line out, in the same order.' } }, async (request, reply) => {
       if (!(request.body instanceof Readable)) return sendProblems(reply, [problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'))]);
