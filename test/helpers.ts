@@ -35,7 +35,7 @@ export function copyPolicies(editV1?: (text: string) => string): string {
 }
 
 /** A policies folder with exactly the given files, e.g. { 'clicksend-sla/1.0.0.yaml': text }. */
-export function policiesFolder(files: Record<string, string>): string {
+export function policiesFolder(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'policies-'));
   for (const [path, text] of Object.entries(files)) {
     const full = join(dir, path);

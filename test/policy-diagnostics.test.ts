@@ -20,8 +20,10 @@ const reloadOnly = ['FILE_UNREADABLE', 'FILES_CHANGING', 'NO_POLICIES', 'POLICY_
 
 const rule = (when: string) => edit('rules: []', `rules:\n  - id: r\n    when: ${when}\n    then: { outcome: note, code: NOTE, message: A note. }`)(basePolicyText);
 
-const fixtures: Record<Exclude<PolicyErrorCode, (typeof reloadOnly)[number]>, Record<string, string>> = {
+const fixtures: Record<Exclude<PolicyErrorCode, (typeof reloadOnly)[number]>, Record<string, string | Buffer>> = {
   FILE_TOO_LARGE: { [V1]: basePolicyText + `# ${'x'.repeat(MAX_POLICY_FILE_BYTES)}\n` },
+  // Saved by an editor set to Latin-1: the Swedish letters are single bytes that UTF-8 cannot read.
+  FILE_NOT_UTF8: { [V1]: Buffer.from(basePolicyText, 'latin1') },
   FILE_MISPLACED: { [V1]: basePolicyText, 'stray.yaml': basePolicyText },
   MODELINE_MISSING: { [V1]: basePolicyText.replace(/^# yaml-language-server.*\n/, '') },
   YAML_SYNTAX: { [V1]: basePolicyText + 'support: [unclosed\n' },
@@ -73,7 +75,7 @@ const fixtures: Record<Exclude<PolicyErrorCode, (typeof reloadOnly)[number]>, Re
   CASE_INVALID: {},
 };
 
-async function diagnosticsOf(files: Record<string, string>): Promise<string[]> {
+async function diagnosticsOf(files: Record<string, string | Buffer>): Promise<string[]> {
   const dir = policiesFolder(files);
   const { diagnostics } = await loadPolicies(dir);
   return diagnostics.map((diagnostic) => formatDiagnostic({ ...diagnostic, file: relative(dir, diagnostic.file) }));

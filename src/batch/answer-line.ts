@@ -28,6 +28,9 @@ export async function answerLine(registry: PolicyRegistry, line: NdjsonLine, now
   if ('tooLongBytes' in line) {
     return refusedLine(line.number, language, [problem('BODY_TOO_LARGE', text('batch.lineTooLong', { line: String(line.number), bytes: String(line.tooLongBytes), limit: String(line.limitBytes) }))]);
   }
+  if ('notUtf8' in line) {
+    return refusedLine(line.number, language, [problem('REQUEST_MALFORMED', text('batch.lineNotUtf8', { line: String(line.number), byte: line.notUtf8.byte, col: line.notUtf8.col }))]);
+  }
   const json = readJsonText(line.text, line.number);
   if (!json.ok) return refusedLine(line.number, language, json.problems);
   const lineLanguage = askedLanguage(json.value) ?? language;

@@ -1,9 +1,14 @@
-/** One line of an NDJSON batch, numbered from 1; a line longer than the limit keeps only its length. */
-export type NdjsonLine = { readonly number: number; readonly text: string } | { readonly number: number; readonly tooLongBytes: number; readonly limitBytes: number };
+import { readUtf8Text } from '../model/utf8-text.js';
+import type { NotUtf8 } from '../model/utf8-text.js';
+
+/** One line of an NDJSON batch, numbered from 1; a line longer than the limit keeps only its length, one that is not UTF-8 where it stops being so. */
+export type NdjsonLine =
+  | { readonly number: number; readonly text: string }
+  | { readonly number: number; readonly tooLongBytes: number; readonly limitBytes: number }
+  | { readonly number: number; readonly notUtf8: NotUtf8 };
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
-const decoder = new TextDecoder();
 
 /**
  * Splits a byte stream into lines as it arrives, pulling the next chunk only when
@@ -20,7 +25,7 @@ export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, maxLineByt
   const finish = (last: Uint8Array): NdjsonLine => {
     number++;
     const total = pendingBytes + last.length;
-    const line: NdjsonLine = overflowing || total > maxLineBytes ? { number, tooLongBytes: total, limitBytes: maxLineBytes } : { number, text: textOf(parts, last) };
+    const line: NdjsonLine = overflowing || total > maxLineBytes ? { number, tooLongBytes: total, limitBytes: maxLineBytes } : lineOf(number, parts, last);
     parts = [];
     pendingBytes = 0;
     overflowing = false;
@@ -42,8 +47,9 @@ export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, maxLineByt
   if (pendingBytes > 0) yield finish(new Uint8Array(0));
 }
 
-function textOf(parts: readonly Uint8Array[], last: Uint8Array): string {
+function lineOf(number: number, parts: readonly Uint8Array[], last: Uint8Array): NdjsonLine {
   const bytes = parts.length === 0 ? last : Buffer.concat([...parts, last]);
   const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
-  return decoder.decode(bytes.subarray(0, end));
+  const utf8 = readUtf8Text(bytes.subarray(0, end));
+  return utf8.ok ? { number, text: utf8.text } : { number, notUtf8: utf8.at };
 }

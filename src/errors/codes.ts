@@ -11,6 +11,7 @@ export interface ErrorCodeEntry {
 export const policyErrorCodes = {
   FILE_UNREADABLE: {},
   FILE_TOO_LARGE: {},
+  FILE_NOT_UTF8: {},
   FILES_CHANGING: {},
   FILE_MISPLACED: {},
   MODELINE_MISSING: {},

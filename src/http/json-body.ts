@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import { readJsonText } from '../evaluate/json-text.js';
+import { text as sentence } from '../messages/text.js';
+import { readUtf8Text } from '../model/utf8-text.js';
 import { charsetProblem } from './body-charset.js';
 
 /** Carries problems found while reading a body through fastify's error path to the error handler. */
@@ -22,14 +25,17 @@ export function rawBodyOf(request: FastifyRequest): string | undefined {
   return request.rawJsonBody;
 }
 
-/** JSON bodies only, parsed with a message that says where the JSON breaks, and no prototype keys. */
+/** JSON bodies only, in UTF-8, parsed with a message that says where the JSON breaks, and no prototype keys. */
 export function installJsonBodyParser(app: FastifyInstance): void {
   app.decorateRequest('rawJsonBody', undefined);
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  // Read as bytes: decoded as a string, bytes that are not UTF-8 would turn into U+FFFD unseen.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     const wrongCharset = charsetProblem(request.headers['content-type']);
     if (wrongCharset) return done(new BodyProblems([wrongCharset]), undefined);
-    const text = body as string;
+    const utf8 = readUtf8Text(body as Buffer);
+    if (!utf8.ok) return done(new BodyProblems([problem('REQUEST_MALFORMED', sentence('request.bodyNotUtf8', { ...utf8.at }))]), undefined);
+    const { text } = utf8;
     const read = readJsonText(text);
     if (!read.ok) return done(new BodyProblems(read.problems), undefined);
     request.rawJsonBody = text;

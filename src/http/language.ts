@@ -9,7 +9,7 @@ declare module 'fastify' {
   }
 }
 
-const JSON_ANSWER = /^application\/(problem\+)?json/;
+const TEXT_ANSWER = /^application\/(json|problem\+json|x-ndjson)/;
 
 /** Picks each request's language and says which one the response is in (Content-Language). */
 export function installLanguage(app: FastifyInstance): void {
@@ -24,9 +24,9 @@ export function installLanguage(app: FastifyInstance): void {
     request.language = askedLanguage(request.body) ?? request.language;
     done();
   });
-  // The API's JSON answers are written in the language; the documentation pages are English only.
+  // The API's answers (JSON, problem details, a batch's NDJSON) are written in the language; the documentation pages are English only.
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (JSON_ANSWER.test(String(reply.getHeader('content-type') ?? ''))) {
+    if (TEXT_ANSWER.test(String(reply.getHeader('content-type') ?? ''))) {
       reply.header('content-language', request.language);
       const vary = reply.getHeader('vary');
       reply.header('vary', vary ? `${String(vary)}, accept-language` : 'accept-language');

@@ -5,6 +5,8 @@ import { fileProblem } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import { parseYamlSource } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
+import { fileNotUtf8 } from './data-file.js';
+import { readUtf8Text } from '../model/utf8-text.js';
 import { text as sentence } from '../messages/text.js';
 
 /** Policy files are a few kilobytes; anything far larger is a mistake or an attack. */
@@ -126,7 +128,9 @@ export async function readPolicyFile(file: string, folderId: string, fileVersion
     if (!bytes || bytes.length > MAX_POLICY_FILE_BYTES) {
       return { problem: fileProblem('FILE_TOO_LARGE', sentence('policy.fileTooLarge', { size: bytes?.length ?? size, max: MAX_POLICY_FILE_BYTES }), file) };
     }
-    return policyFileFromText(file, folderId, fileVersion, bytes.toString('utf8'), bytes);
+    const utf8 = readUtf8Text(bytes);
+    if (!utf8.ok) return { problem: fileNotUtf8(file, utf8.at) };
+    return policyFileFromText(file, folderId, fileVersion, utf8.text, bytes);
   } catch (error) {
     return { problem: unreadable(file, 'policy.fileUnreadable', error) };
   } finally {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { formatDiagnosticIn } from '../../errors/problem.js';
-import { DEFAULT_LANGUAGE } from '../../messages/languages.js';
+import { askedLanguage, DEFAULT_LANGUAGE } from '../../messages/languages.js';
 import type { Language } from '../../messages/languages.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { serializeDecision } from '../../evaluate/serialize-decision.js';
@@ -21,10 +21,12 @@ export async function evaluateCommand(caseFile: string, options: { policies: str
     diagnostics.forEach((diagnostic) => output.err(formatDiagnosticIn(diagnostic, language)));
     return 1;
   }
+  // The file's own `lang` wins, as it does in a request body: for its errors too.
+  const fileLanguage = askedLanguage(read.source.value) ?? language;
   const request = readRequest(read.source.value);
-  const result = request.ok ? await evaluate(registry, request.request, { now: Date.now(), decisionId: randomUUID(), language }) : request;
+  const result = request.ok ? await evaluate(registry, request.request, { now: Date.now(), decisionId: randomUUID(), language: fileLanguage }) : request;
   if (!result.ok) {
-    result.problems.forEach((problem) => output.err(formatDiagnosticIn(read.source.place(problem), language)));
+    result.problems.forEach((problem) => output.err(formatDiagnosticIn(read.source.place(problem), fileLanguage)));
     return 1;
   }
   output.out(options.pretty ? JSON.stringify(result.decision, null, 2) : serializeDecision(result.decision));

@@ -19,6 +19,11 @@ export async function validateCommand(dir: string, output: Output, language: Lan
     return 1;
   }
   const ids = registry.ids();
+  // The service refuses to start on a folder without policies (NO_POLICIES): a check that passed it would mislead.
+  if (ids.length === 0) {
+    output.err(say(language, 'cli.noPolicies', { dir }));
+    return 1;
+  }
   for (const id of ids) {
     const versions = registry.versions(id) ?? [];
     const list = versions
@@ -26,7 +31,6 @@ export async function validateCommand(dir: string, output: Output, language: Lan
       .join(', ');
     output.out(say(language, 'cli.policySummary', { id, count: versions.length, versions: list }));
   }
-  if (ids.length === 0) output.out(say(language, 'cli.noPolicies', { dir }));
-  else output.out(say(language, 'cli.casesChecked', { count: caseFiles.cases }));
+  output.out(say(language, 'cli.casesChecked', { count: caseFiles.cases }));
   return 0;
 }
