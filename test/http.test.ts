@@ -200,6 +200,8 @@ describe('POST /v1/evaluate', () => {
     expect(response.json().title).toBe('Begäran följer inte sitt schema');
     const asked = await post({ ...typicalMonth, lang: 'sv', facts: { ...typicalMonth.facts, charges: { amount: '480,00', currency: 'USD' } } }, { 'accept-language': 'en' });
     expect(asked.headers['content-language']).toBe('sv');
+    const poisoned = await post(`{"lang":"sv","policy":"clicksend-sla","facts":{"period":"2026-10","account":{"__proto__":{}}}}`, { 'accept-language': 'en' });
+    expect([poisoned.statusCode, poisoned.headers['content-language'], poisoned.json().title]).toEqual([400, 'sv', 'Begäran följer inte sitt schema']);
     const unknown = await post({ ...typicalMonth, lang: 'de' }, { 'accept-language': 'sv' });
     expect([unknown.statusCode, unknown.headers['content-language']]).toEqual([400, 'sv']);
   });

@@ -82,7 +82,8 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-export type JsonTextResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problems: readonly Problem[] };
+/** A refused text that was JSON still has its value, for what it asks of the answer (its `lang`). */
+export type JsonTextResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problems: readonly Problem[]; readonly value?: unknown };
 
 /**
  * A JSON text from a caller (a request body, one line of a batch), parsed with a
@@ -103,6 +104,6 @@ export function readJsonText(text: string, line?: number): JsonTextResult {
   }
   // The parsed keys are checked, not the text: JSON may spell a key with escapes.
   const poisoned = mayHoldPoisonedKey(text) ? findPoisonedKey(value) : null;
-  if (poisoned) return { ok: false, problems: [problem('REQUEST_INVALID', sentence('request.keyNotAllowed', { key: String(poisoned[poisoned.length - 1]) }), poisoned)] };
+  if (poisoned) return { ok: false, problems: [problem('REQUEST_INVALID', sentence('request.keyNotAllowed', { key: String(poisoned[poisoned.length - 1]) }), poisoned)], value };
   return { ok: true, value };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import { readJsonText } from '../evaluate/json-text.js';
+import { askedLanguage } from '../messages/languages.js';
 import { text as sentence } from '../messages/text.js';
 import { readUtf8Text } from '../model/utf8-text.js';
 import { charsetProblem } from './body-charset.js';
@@ -37,7 +38,10 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     if (!utf8.ok) return done(new BodyProblems([problem('REQUEST_MALFORMED', sentence('request.bodyNotUtf8', { ...utf8.at }))]), undefined);
     const { text } = utf8;
     const read = readJsonText(text);
-    if (!read.ok) return done(new BodyProblems(read.problems), undefined);
+    if (!read.ok) {
+      request.language = askedLanguage(read.value) ?? request.language;
+      return done(new BodyProblems(read.problems), undefined);
+    }
     request.rawJsonBody = text;
     done(null, read.value);
   });
