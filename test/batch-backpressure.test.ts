@@ -83,3 +83,33 @@ describe('POST /v1/evaluations whose upload outlasts the request deadline', () =
     expect(answer.endsWith('0\r\n\r\n')).toBe(true);
   });
 });
+
+describe('POST /v1/evaluations whose upload stops halfway through a line', () => {
+  it('ends the answer with a REQUEST_TIMEOUT line naming the first line not read, not with a cut connection', async () => {
+    const port = await start({ REQUEST_TIMEOUT_MS: '800' });
+    const line = `${JSON.stringify(typicalMonth)}\n`;
+    const started = Date.now();
+    const answer = await new Promise<string>((resolve) => {
+      let received = '';
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /v1/evaluations HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n');
+        const sent = line + line.slice(0, 40); // one whole line and the start of the next, then nothing
+        socket.write(`${Buffer.byteLength(sent).toString(16)}\r\n${sent}\r\n`);
+      });
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+        if (received.endsWith('0\r\n\r\n')) resolve(received);
+      });
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(received));
+      setTimeout(() => socket.destroy(), 15_000);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer.endsWith('0\r\n\r\n')).toBe(true);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const lines = answer.split('\r\n').filter((part) => part.startsWith('{')).flatMap((part) => part.split('\n').filter(Boolean)).map((text) => JSON.parse(text));
+    expect(lines.map((found) => found.code ?? 'decision')).toEqual(['decision', 'REQUEST_TIMEOUT']);
+    expect(lines[1]).toMatchObject({ line: 2, status: 408 });
+    expect(lines[1].detail).toBe('the batch stopped arriving: nothing came for 0.8 s, so the answer ends before line 2; send line 2 and the lines after it as a new batch');
+  });
+});

@@ -125,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const cache = new DecisionCache(options.decisionCache ?? DEFAULT_DECISION_CACHE);
   metrics.countCacheBytes(() => cache.bytes(options.store.current()));
   evaluateRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, cache, metrics });
-  await evaluationsRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, metrics, lineLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT });
+  await evaluationsRoute(app, { store: options.store, now: options.now ?? Date.now, decisionLog: options.decisionLog, metrics, lineLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, uploadStallMs: requestTimeout });
   targetsRoute(app, options.store);
   problemTypeRoutes(app, options.store);
   validatePolicyRoute(app, options.store);

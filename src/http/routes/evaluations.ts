@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { answerLine, refusedLine } from '../../batch/answer-line.js';
 import { ndjsonLines } from '../../batch/ndjson-lines.js';
+import { UploadStalled, untilStalled } from '../../batch/until-stalled.js';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { problem } from '../../errors/problem.js';
 import type { Language } from '../../messages/languages.js';
@@ -20,6 +21,8 @@ export interface EvaluationsRouteOptions {
   readonly metrics: ServiceMetrics;
   /** The body limit, applied to each line: a batch itself may be any length. */
   readonly lineLimit: number;
+  /** Milliseconds without a byte of the batch after which its answer ends with a REQUEST_TIMEOUT line (0: waits for ever). */
+  readonly uploadStallMs: number;
 }
 
 const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/jsonl']);
@@ -48,20 +51,31 @@ export async function evaluationsRoute(app: FastifyInstance, options: Evaluation
   });
 }
 
-async function* answers(body: Readable, log: FastifyBaseLogger, language: Language, { store, now, decisionLog, metrics, lineLimit }: EvaluationsRouteOptions): AsyncGenerator<string> {
+async function* answers(body: Readable, log: FastifyBaseLogger, language: Language, { store, now, decisionLog, metrics, lineLimit, uploadStallMs }: EvaluationsRouteOptions): AsyncGenerator<string> {
   // One registry for the whole batch: a reload meanwhile does not change the terms between lines.
   const registry = store.current();
   const logged = decisionLogging(decisionLog, metrics);
-  for await (const line of ndjsonLines(body, lineLimit)) {
-    const answer = await answerLine(registry, line, now(), language);
-    if (!answer.decision) {
-      metrics.refused(answer.problems[0]?.code ?? 'REQUEST_INVALID');
-      yield `${answer.text}\n`;
-    } else if (logged(log, answer.request, answer.decision.decisionId, answer.decision.policy, answer.text)) {
-      metrics.decided(answer.decision.policy, answer.decision.rebate?.eligible);
-      yield `${answer.text}\n`;
-    } else {
-      yield `${refusedLine(line.number, language, [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))]).text}\n`;
+  let answered = 0;
+  try {
+    for await (const line of ndjsonLines(untilStalled(body, uploadStallMs), lineLimit)) {
+      answered = line.number;
+      const answer = await answerLine(registry, line, now(), language);
+      if (!answer.decision) {
+        metrics.refused(answer.problems[0]?.code ?? 'REQUEST_INVALID');
+        yield `${answer.text}\n`;
+      } else if (logged(log, answer.request, answer.decision.decisionId, answer.decision.policy, answer.text)) {
+        metrics.decided(answer.decision.policy, answer.decision.rebate?.eligible);
+        yield `${answer.text}\n`;
+      } else {
+        yield `${refusedLine(line.number, language, [problem('DECISION_LOG_UNAVAILABLE', text('request.decisionLogUnavailable'))]).text}\n`;
+      }
     }
+  } catch (error) {
+    if (!(error instanceof UploadStalled)) throw error;
+    // The answer ends with a line that says so, rather than the connection being cut: the caller can tell it from a network fault.
+    log.info({ answeredLines: answered, stalledMs: error.ms }, 'batch upload stalled');
+    metrics.refused('REQUEST_TIMEOUT');
+    const next = answered + 1;
+    yield `${refusedLine(next, language, [problem('REQUEST_TIMEOUT', text('batch.uploadStalled', { line: String(next), seconds: error.ms / 1000 }))]).text}\n`;
   }
 }
