@@ -210,6 +210,8 @@ describe('POST /v1/evaluate', () => {
     const response = await post({ policy: 'clicksend-sla', facts: { asOf: '2019-06-01T10:00:00Z' } });
     expect([response.statusCode, response.json().code]).toEqual([422, 'NO_VERSION_IN_FORCE']);
     expect(response.json().detail).toContain('in force at 2019-06-01T10:00:00Z');
+    const outside = await post({ policy: 'clicksend-sla', facts: { asOf: '0001-01-01T00:00:00Z' } });
+    expect([outside.statusCode, outside.json().code, outside.json().errors[0].path]).toEqual([422, 'INSTANT_OUT_OF_RANGE', '$.facts.asOf']);
   });
 
   it('refuses more incidents than the per-request limit with 422 naming it', async () => {

@@ -7,7 +7,7 @@ import { say } from '../messages/catalog.js';
 import { PerLanguage } from '../messages/per-language.js';
 import { DEFAULT_LANGUAGE } from '../messages/languages.js';
 import type { Language } from '../messages/languages.js';
-import { readFacts } from './facts.js';
+import { rangeProblem, readFacts } from './facts.js';
 import { formatsFor } from './text-formats.js';
 import { formatInstant, parseInstant } from './instants.js';
 import { evaluateRebate } from './rebate.js';
@@ -47,6 +47,8 @@ export function chooseVersion(registry: PolicyRegistry, request: EvaluateRequest
   }
   const asOf = facts.asOf === undefined ? now : parseInstant(facts.asOf);
   if (asOf === null) return { ok: false, problems: [problem('REQUEST_INVALID', text('request.notAnInstant', { value: JSON.stringify(facts.asOf) }), ['facts', 'asOf'])] };
+  const outOfRange = facts.asOf === undefined ? null : rangeProblem(facts.asOf, asOf, ['facts', 'asOf']);
+  if (outOfRange) return { ok: false, problems: [outOfRange] };
   const inForce = registry.inForceAt(id, asOf);
   return inForce ? { ok: true, policy: inForce } : { ok: false, problems: [problem('NO_VERSION_IN_FORCE', text('request.noVersionAt', { id, at: formatInstant(asOf, 'UTC') }), ['facts', 'asOf'])] };
 }

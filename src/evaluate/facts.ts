@@ -14,6 +14,11 @@ export const LATEST = Date.UTC(3000, 0, 1);
 const RANGE = { earliest: new Date(EARLIEST).toISOString().slice(0, 10), latest: new Date(LATEST).toISOString().slice(0, 10) };
 const ZERO = '0'.charCodeAt(0);
 
+/** INSTANT_OUT_OF_RANGE for an instant outside the years a contract can speak of, else null. */
+export function rangeProblem(text: string, ms: number, path: JsonPath): Problem | null {
+  return ms < EARLIEST || ms >= LATEST ? problem('INSTANT_OUT_OF_RANGE', sentence('request.instantOutOfRange', { value: text, ...RANGE }), path) : null;
+}
+
 export interface Incident {
   readonly id: string;
   readonly cause: string;
@@ -67,7 +72,10 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   const instant = (text: string, ...path: JsonPath): number => {
     const ms = parseInstant(text);
     if (ms === null) problems.push(problem('REQUEST_INVALID', sentence('request.notAnInstant', { value: JSON.stringify(text) }), [...base, ...path]));
-    else if (ms < EARLIEST || ms >= LATEST) problems.push(problem('INSTANT_OUT_OF_RANGE', sentence('request.instantOutOfRange', { value: text, ...RANGE }), [...base, ...path]));
+    else {
+      const outOfRange = rangeProblem(text, ms, [...base, ...path]);
+      if (outOfRange) problems.push(outOfRange);
+    }
     return ms ?? 0;
   };
   const optionalInstant = (text: string | undefined, ...path: JsonPath): number | null => (text === undefined ? null : instant(text, ...path));
