@@ -32,8 +32,8 @@ export async function answerLine(registry: PolicyRegistry, line: NdjsonLine, now
     return refusedLine(line.number, language, [problem('REQUEST_MALFORMED', text('batch.lineNotUtf8', { line: String(line.number), byte: line.notUtf8.byte, col: line.notUtf8.col }))]);
   }
   const json = readJsonText(line.text, line.number);
-  if (!json.ok) return refusedLine(line.number, askedLanguage(json.value) ?? language, json.problems);
   const lineLanguage = askedLanguage(json.value) ?? language;
+  if (!json.ok) return refusedLine(line.number, lineLanguage, json.problems);
   const request = readRequest(json.value);
   if (!request.ok) return refusedLine(line.number, lineLanguage, request.problems);
   const result = await evaluate(registry, request.request, { now, decisionId: randomUUID(), language: lineLanguage });
