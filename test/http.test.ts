@@ -254,7 +254,10 @@ describe('operations', () => {
   it('serves the OpenAPI document and a docs page', async () => {
     const document = (await app.inject('/docs/json')).json();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/evaluate', '/v1/policies', '/healthz', '/readyz']));
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/evaluate', '/v1/evaluations', '/v1/policies', '/healthz', '/readyz']));
+    const batch = document.paths['/v1/evaluations'].post;
+    expect(Object.keys(batch.requestBody.content)).toEqual(['application/x-ndjson', 'application/jsonl']);
+    expect([Object.keys(batch.responses['200'].content), Object.keys(batch.responses)]).toEqual([['application/x-ndjson'], ['200', '4XX']]);
     expect((await app.inject('/docs/')).statusCode).toBe(200);
   });
 

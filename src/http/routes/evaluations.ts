@@ -12,6 +12,7 @@ import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionLogging } from '../decision-logging.js';
 import { BodyProblems } from '../json-body.js';
 import { charsetProblem } from '../body-charset.js';
+import { problemDetailsSchema } from '../problem-details.js';
 import { sendProblems } from '../send-problems.js';
 
 export interface EvaluationsRouteOptions {
@@ -44,10 +45,30 @@ export async function evaluationsRoute(app: FastifyInstance, options: Evaluation
       payload.resume(); // drain what was sent, so the problem can be answered
       done(new BodyProblems([refused]), undefined);
     });
-    scope.post('/v1/evaluations', { schema: { tags: ['decisions'], summary: 'A batch: one evaluate request per NDJSON line in, one decision or problem per line out, in the same order.' } }, async (request, reply) => {
+    scope.post(
+      '/v1/evaluations',
+      {
+        schema: {
+          tags: ['decisions'],
+          summary: 'A batch: one evaluate request per NDJSON line in, one decision or problem per line out, in the same order.',
+          consumes: [...NDJSON_TYPES],
+          body: { type: 'string', description: 'NDJSON in UTF-8: one evaluate request (the body of POST /v1/evaluate) per line.' },
+          response: {
+            200: {
+              description: 'NDJSON: per input line, in order, its decision or its problem details with its line number; a last REQUEST_TIMEOUT line when the upload stops.',
+              content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+            },
+            '4xx': problemDetailsSchema,
+          },
+        },
+        // Documented for the API description only: the body is a stream, and each line is validated as it arrives.
+        validatorCompiler: () => () => true,
+      },
+      async (request, reply) => {
       if (!(request.body instanceof Readable)) return sendProblems(reply, [problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'))]);
       return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, request.log, request.language, options), { objectMode: false }));
-    });
+      },
+    );
   });
 }
 
