@@ -139,6 +139,11 @@ describe('the service process under stalled and malformed clients', () => {
     }
     expect(stalledBody.closedAfterMs).toBeLessThan(4_000);
     expect(longPart.answer).not.toContain('aaaaaaaaaa');
+    expect(/content-language: (\S+)/i.exec(stalledBody.answer)?.[1]).toBe('en');
+    // The headers came, only the body is late: the answer is in the language they asked for.
+    const swedish = await rawExchange(server.port, 'POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nAccept-Language: sv\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"pol');
+    expect([problemOf(swedish.answer).status, /content-language: (\S+)/i.exec(swedish.answer)?.[1], problemOf(swedish.answer).body.code]).toEqual([408, 'sv', 'REQUEST_TIMEOUT']);
+    expect(swedish.answer).toContain('"title":"Begäran');
   });
 
   it('on SIGTERM refuses new connections, answers every busy keep-alive connection once more with Connection: close and cuts none of them', async () => {

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { problem } from '../errors/problem.js';
@@ -7,6 +8,7 @@ import { PROBLEM_CONTENT_TYPE, toProblemDetails } from './problem-details.js';
 import { sendProblems } from './send-problems.js';
 import { text } from '../messages/text.js';
 import { negotiateLanguage } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
 
 /**
  * Errors found before a request reaches fastify's routing (Node's HTTP parser:
@@ -27,15 +29,22 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, request
     return;
   }
   if (socket.writable) {
-    const [status, body] = rawProblem(socketProblem(error));
-    socket.write(`HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    // When the headers came and only the body is late, the answer is in the language they ask for.
+    const language = negotiateLanguage(responseOn(socket)?.req?.headers['accept-language']);
+    const [status, body] = rawProblem(socketProblem(error), language);
+    socket.write(`HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Language: ${language}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy();
 }
 
-/** Whether the response on this connection has begun (node:http keeps the response it is writing on the socket). */
+/** The response node:http is writing on this connection (it keeps it on the socket), with its request. */
+function responseOn(socket: Socket): { headersSent?: boolean; req?: IncomingMessage } | undefined {
+  return (socket as Socket & { _httpMessage?: { headersSent?: boolean; req?: IncomingMessage } })._httpMessage;
+}
+
+/** Whether the response on this connection has begun. */
 function answerStarted(socket: Socket): boolean {
-  return (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  return responseOn(socket)?.headersSent === true;
 }
 
 function socketProblem(error: NodeJS.ErrnoException): Problem {
@@ -49,8 +58,8 @@ function socketProblem(error: NodeJS.ErrnoException): Problem {
   }
 }
 
-function rawProblem(found: Problem): [string, string] {
-  const details = toProblemDetails([found]);
+function rawProblem(found: Problem, language: Language): [string, string] {
+  const details = toProblemDetails([found], language);
   return [`${details.status} ${STATUS_CODES[details.status] ?? ''}`, JSON.stringify(details)];
 }
 
