@@ -20,12 +20,29 @@ export function clientErrorHandler(requestTimeoutMs: number): (error: NodeJS.Err
   return (error, socket) => answerClientError(error, socket, requestTimeoutMs);
 }
 
+/**
+ * Requests answered while their body still arrives (a batch), each with what
+ * ends its answer early. Node's own answer to a late or broken upload would land
+ * in the middle of theirs (or race it), so they are told instead.
+ */
+const answeredWhileArriving = new WeakMap<IncomingMessage, AbortController>();
+
+/** Marks a request as answered while it arrives; the signal aborts when its upload breaks off (a half-closed connection, bad chunk framing). */
+export function answerWhileArriving(request: IncomingMessage): AbortSignal {
+  const brokenOff = new AbortController();
+  answeredWhileArriving.set(request, brokenOff);
+  return brokenOff.signal;
+}
+
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket, requestTimeoutMs: number): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  // A batch answers while its body still arrives, so its upload may outlast the request deadline:
-  // once its answer has started, the deadline becomes one for a connection that stops moving.
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' && answerStarted(socket)) {
-    socket.setTimeout(requestTimeoutMs, () => socket.destroy());
+  const arriving = responseOn(socket)?.req;
+  const upload = arriving && answeredWhileArriving.get(arriving);
+  if (upload) {
+    // A batch may take as long as it needs to arrive: its own stall timer ends a quiet upload with a last line.
+    // The deadline only closes a connection that stays silent well after that.
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.setTimeout(2 * requestTimeoutMs, () => socket.destroy());
+    else upload.abort(error);
     return;
   }
   if (socket.writable) {
@@ -38,13 +55,8 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, request
 }
 
 /** The response node:http is writing on this connection (it keeps it on the socket), with its request. */
-function responseOn(socket: Socket): { headersSent?: boolean; req?: IncomingMessage } | undefined {
-  return (socket as Socket & { _httpMessage?: { headersSent?: boolean; req?: IncomingMessage } })._httpMessage;
-}
-
-/** Whether the response on this connection has begun. */
-function answerStarted(socket: Socket): boolean {
-  return responseOn(socket)?.headersSent === true;
+function responseOn(socket: Socket): { req?: IncomingMessage } | undefined {
+  return (socket as Socket & { _httpMessage?: { req?: IncomingMessage } })._httpMessage;
 }
 
 function socketProblem(error: NodeJS.ErrnoException): Problem {

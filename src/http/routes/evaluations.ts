@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { answerLine, refusedLine } from '../../batch/answer-line.js';
 import { ndjsonLines } from '../../batch/ndjson-lines.js';
-import { UploadStalled, untilStalled } from '../../batch/until-stalled.js';
+import { UploadStopped, whileArriving } from '../../batch/while-arriving.js';
 import type { DecisionLog } from '../../decision-log/decision-log.js';
 import { problem } from '../../errors/problem.js';
 import type { Language } from '../../messages/languages.js';
@@ -12,6 +12,7 @@ import type { PolicyStore } from '../../registry/policy-store.js';
 import { decisionLogging } from '../decision-logging.js';
 import { BodyProblems } from '../json-body.js';
 import { charsetProblem } from '../body-charset.js';
+import { answerWhileArriving } from '../client-errors.js';
 import { problemDetailsSchema } from '../problem-details.js';
 import { sendProblems } from '../send-problems.js';
 
@@ -66,19 +67,24 @@ export async function evaluationsRoute(app: FastifyInstance, options: Evaluation
       },
       async (request, reply) => {
       if (!(request.body instanceof Readable)) return sendProblems(reply, [problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'))]);
-      return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, request.log, request.language, options), { objectMode: false }));
+      const brokenOff = answerWhileArriving(request.raw);
+      // An answer that ends before its upload did (stalled, broken off) closes the connection: the rest would be read as a new request.
+      reply.raw.once('finish', () => {
+        if (!request.raw.complete) request.raw.socket?.end();
+      });
+      return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, brokenOff, request.log, request.language, options), { objectMode: false }));
       },
     );
   });
 }
 
-async function* answers(body: Readable, log: FastifyBaseLogger, language: Language, { store, now, decisionLog, metrics, lineLimit, uploadStallMs }: EvaluationsRouteOptions): AsyncGenerator<string> {
+async function* answers(body: Readable, brokenOff: AbortSignal, log: FastifyBaseLogger, language: Language, { store, now, decisionLog, metrics, lineLimit, uploadStallMs }: EvaluationsRouteOptions): AsyncGenerator<string> {
   // One registry for the whole batch: a reload meanwhile does not change the terms between lines.
   const registry = store.current();
   const logged = decisionLogging(decisionLog, metrics);
   let answered = 0;
   try {
-    for await (const line of ndjsonLines(untilStalled(body, uploadStallMs), lineLimit)) {
+    for await (const line of ndjsonLines(whileArriving(body, uploadStallMs, brokenOff), lineLimit)) {
       answered = line.number;
       const answer = await answerLine(registry, line, now(), language);
       if (!answer.decision) {
@@ -92,11 +98,15 @@ async function* answers(body: Readable, log: FastifyBaseLogger, language: Langua
       }
     }
   } catch (error) {
-    if (!(error instanceof UploadStalled)) throw error;
+    if (!(error instanceof UploadStopped)) throw error;
     // The answer ends with a line that says so, rather than the connection being cut: the caller can tell it from a network fault.
-    log.info({ answeredLines: answered, stalledMs: error.ms }, 'batch upload stalled');
-    metrics.refused('REQUEST_TIMEOUT');
-    const next = answered + 1;
-    yield `${refusedLine(next, language, [problem('REQUEST_TIMEOUT', text('batch.uploadStalled', { line: String(next), seconds: error.ms / 1000 }))]).text}\n`;
+    const next = String(answered + 1);
+    const stopped =
+      error.stalledMs === null
+        ? problem('REQUEST_MALFORMED', text('batch.uploadBrokenOff', { line: next }))
+        : problem('REQUEST_TIMEOUT', text('batch.uploadStalled', { line: next, seconds: error.stalledMs / 1000 }));
+    log.info({ answeredLines: answered, code: stopped.code }, 'batch upload stopped before its end');
+    metrics.refused(stopped.code);
+    yield `${refusedLine(answered + 1, language, [stopped]).text}\n`;
   }
 }
