@@ -105,4 +105,14 @@ describe('policy evaluate --batch', () => {
     const inSwedish = await runCli('--lang', 'sv', 'evaluate', '--batch', path, '--shard', '3/3');
     expect([inSwedish.code, inSwedish.err]).toEqual([1, '--shard 3/3: delens index måste vara ett heltal från 0 till 2']);
   }, 60_000);
+
+  it('sums up in Swedish with Swedish numbers, and says so when nothing is payable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batch-sv-'));
+    const none = join(dir, 'none.ndjson');
+    // Tickets only: no month, so no rebate and nothing payable.
+    writeFileSync(none, `${JSON.stringify({ policy: 'clicksend-sla', facts: { tickets: [{ id: 'T-1', priority: 'major', openedAt: '2026-10-05T09:00:00Z' }], asOf: '2026-10-06T09:00:00Z' } })}\n`);
+    const nothing = await policy(['--lang', 'sv', 'evaluate', '--batch', none, '--out', join(dir, 'out.ndjson'), '--threads', '1']);
+    expect([nothing.code, nothing.err.split('\n')[0]]).toEqual([0, expect.stringMatching(/^1 rader besvarade: 1 beslut, 0 avvisade, på \d+,\d s/)]);
+    expect(nothing.err).toContain('att betala totalt: inget');
+  }, 60_000);
 });

@@ -1,12 +1,12 @@
 import { isUtf8 } from 'node:buffer';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { readUtf8Text } from '../src/model/utf8-text.js';
-import { openApp, runCli } from './helpers.js';
+import { basePolicyText, openApp, policiesFolder, runCli } from './helpers.js';
 
 const typicalMonth = JSON.parse(readFileSync('examples/typical-month.json', 'utf8'));
 /** The typical month with a Swedish letter in an incident's id, as UTF-8 text. */
@@ -100,9 +100,19 @@ describe('bytes that are not UTF-8, wherever they come in', () => {
     expect([swedish.code, swedish.err]).toEqual([1, expect.stringContaining('"480,00" är inget belopp')]);
   });
 
-  it('fails `policy validate` on a folder without policies, as the service refuses to start on it', async () => {
+  it('fails `policy validate` and `policy test` on a folder without policies, as the service refuses to start on it', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'no-policies-'));
-    const result = await runCli('validate', empty);
-    expect([result.code, result.err]).toEqual([1, `no policies found in ${empty}: the service would not start on this folder (is the path right?)`]);
+    for (const command of ['validate', 'test']) {
+      const result = await runCli(command, empty);
+      expect([command, result.code, result.err]).toEqual([command, 1, `no policies found in ${empty}: the service would not start on this folder (is the path right?)`]);
+    }
+  });
+
+  it('does not copy a version saved as Latin-1 into a new draft', async () => {
+    const dir = policiesFolder({ 'clicksend-sla/1.0.0.yaml': Buffer.from(basePolicyText, 'latin1') });
+    const result = await runCli('new', 'clicksend-sla', '1.1.0', '--from', '1.0.0', '--effective', '2027-01-01', '--policies', dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/1\.0\.0\.yaml:4:38: the version to copy is not UTF-8 text from here on/);
+    expect(existsSync(join(dir, 'clicksend-sla', '1.1.0.yaml'))).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dateFix } from '../model/value-fixes.js';
 import { isCalendarDate } from '../model/values.js';
+import { readUtf8Text } from '../model/utf8-text.js';
 import { setTopLevelScalars, withModeline } from './edit-policy-text.js';
 import { writeAtomically } from './write-atomically.js';
 import { say } from '../messages/catalog.js';
@@ -42,12 +43,16 @@ export async function newDraft(request: NewDraftRequest): Promise<NewDraftResult
   const source = join(policiesDir, id, `${from}.yaml`);
   const target = join(policiesDir, id, `${version}.yaml`);
   if (await exists(target)) return { ok: false, message: sentence('authoring.targetExists', { file: target }) };
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(source, 'utf8');
+    bytes = await readFile(source);
   } catch (error) {
     return { ok: false, message: sentence('authoring.sourceUnreadable', { file: source, reason: (error as NodeJS.ErrnoException).code ?? 'error', id }) };
   }
+  // Copied as it is, a file in another encoding would hand its letters to the draft as U+FFFD.
+  const utf8 = readUtf8Text(bytes);
+  if (!utf8.ok) return { ok: false, message: sentence('authoring.sourceNotUtf8', { file: source, line: utf8.at.line, col: utf8.at.col }) };
+  const { text } = utf8;
   const note = request.changeNote ?? say(request.language ?? DEFAULT_LANGUAGE, 'authoring.defaultChangeNote', { version, from });
   const edited = setTopLevelScalars(text, { version: JSON.stringify(version), status: 'draft', effectiveFrom: JSON.stringify(effective), changeNote: JSON.stringify(note) });
   if (edited === null) return { ok: false, message: sentence('authoring.sourceNotAPolicy', { file: source }) };

@@ -40,10 +40,9 @@ export class Tally {
     return { decisions: this.decisions, refused: this.refused, eligible: this.eligible, payable: Object.fromEntries([...this.payable].map(([currency, { sum, scale }]) => [currency, sum.toFixed(scale)])) };
   }
 
-  /** `USD 1234.50, EUR 10.00`, currencies in alphabetical order, each sum with the scale of its amounts. */
-  payableText(): string {
-    const sums = [...this.payable].sort(([a], [b]) => a.localeCompare(b));
-    return sums.length === 0 ? 'nothing' : sums.map(([currency, { sum, scale }]) => `${currency} ${sum.toFixed(scale)}`).join(', ');
+  /** The sum payable per currency, currencies in alphabetical order, each sum with the scale of its amounts ("1234.50"). */
+  payableSums(): { readonly currency: string; readonly amount: string }[] {
+    return [...this.payable].sort(([a], [b]) => a.localeCompare(b)).map(([currency, { sum, scale }]) => ({ currency, amount: sum.toFixed(scale) }));
   }
 
   private addPayable(currency: string, amount: string): void {

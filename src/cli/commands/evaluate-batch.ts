@@ -16,6 +16,7 @@ import { Tally } from '../../batch/tally.js';
 import { formatDiagnosticIn } from '../../errors/problem.js';
 import { DEFAULT_BODY_LIMIT } from '../../http/app.js';
 import { say } from '../../messages/catalog.js';
+import { formatsFor } from '../../evaluate/text-formats.js';
 import { DEFAULT_LANGUAGE } from '../../messages/languages.js';
 import type { Language } from '../../messages/languages.js';
 import { render, text } from '../../messages/text.js';
@@ -152,7 +153,9 @@ function summarize(output: Output, language: Language, tally: Tally, shard: Shar
   const perSecond = seconds > 0 ? Math.round(tally.decisions / seconds) : tally.decisions;
   const part = shard.count === 1 ? '' : say(language, 'batch.summaryShard', { index: String(shard.index), count: String(shard.count) });
   const counts = { answered: String(answered), decisions: String(tally.decisions), refused: String(tally.refused), perSecond: String(perSecond) };
-  output.err(say(language, 'batch.summary', { ...counts, shard: part, seconds: seconds.toFixed(1) }));
+  const formats = formatsFor(language);
+  output.err(say(language, 'batch.summary', { ...counts, shard: part, seconds: formats.decimal(seconds.toFixed(1)) }));
   output.err(say(language, 'batch.eligible', { eligible: String(tally.eligible) }));
-  output.err(say(language, 'batch.payable', { payable: tally.payableText() }));
+  const sums = tally.payableSums().map(({ currency, amount }) => `${currency} ${formats.decimal(amount)}`);
+  output.err(say(language, 'batch.payable', { payable: sums.length > 0 ? sums.join(', ') : say(language, 'cli.nothing') }));
 }

@@ -8,6 +8,7 @@ import { changesUnderNewerVersions } from '../../scenarios/newer-versions.js';
 import { loadCases, runCase } from '../../scenarios/run-cases.js';
 import type { CaseResult } from '../../scenarios/run-cases.js';
 import type { Output } from '../output.js';
+import { saidNoPolicies } from './validate.js';
 
 export function printFailure({ loaded, mismatches }: CaseResult, output: Output, language: Language): void {
   const show = (value: unknown): string => JSON.stringify(value) ?? say(language, 'cli.nothing');
@@ -31,6 +32,7 @@ export async function testCommand(dir: string, options: { failOnChange: boolean;
     output.err(say(language, 'cli.fixFirst', { count: refused.length }));
     return 1;
   }
+  if (saidNoPolicies(registry, dir, output, language)) return 1;
   let failed = 0;
   for (const loaded of cases) {
     const result = await runCase(registry, loaded);

@@ -4,6 +4,7 @@ import { DEFAULT_LANGUAGE } from '../../messages/languages.js';
 import type { Language } from '../../messages/languages.js';
 import { formatsFor } from '../../evaluate/text-formats.js';
 import { loadPolicies } from '../../registry/load-policies.js';
+import type { PolicyRegistry } from '../../registry/policy-registry.js';
 import { caseFileProblems } from '../../scenarios/check-cases.js';
 import type { Output } from '../output.js';
 
@@ -18,13 +19,8 @@ export async function validateCommand(dir: string, output: Output, language: Lan
     output.err(say(language, 'cli.problemsFound', { count: diagnostics.length, dir }));
     return 1;
   }
-  const ids = registry.ids();
-  // The service refuses to start on a folder without policies (NO_POLICIES): a check that passed it would mislead.
-  if (ids.length === 0) {
-    output.err(say(language, 'cli.noPolicies', { dir }));
-    return 1;
-  }
-  for (const id of ids) {
+  if (saidNoPolicies(registry, dir, output, language)) return 1;
+  for (const id of registry.ids()) {
     const versions = registry.versions(id) ?? [];
     const list = versions
       .map((policy) => say(language, 'cli.versionSummary', { version: policy.ref.version, status: policy.status, effectiveFrom: formatsFor(language).date(policy.ref.effectiveFrom) }))
@@ -33,4 +29,11 @@ export async function validateCommand(dir: string, output: Output, language: Lan
   }
   output.out(say(language, 'cli.casesChecked', { count: caseFiles.cases }));
   return 0;
+}
+
+/** Says so when a folder holds no policy: the service refuses to start on it (NO_POLICIES), so a check that passed it would mislead. */
+export function saidNoPolicies(registry: PolicyRegistry, dir: string, output: Output, language: Language): boolean {
+  if (registry.ids().length > 0) return false;
+  output.err(say(language, 'cli.noPolicies', { dir }));
+  return true;
 }

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { answerLine, refusedLine } from '../../batch/answer-line.js';
@@ -70,7 +71,8 @@ export async function evaluationsRoute(app: FastifyInstance, options: Evaluation
       const brokenOff = answerWhileArriving(request.raw);
       // An answer that ends before its upload did (stalled, broken off) closes the connection: the rest would be read as a new request.
       reply.raw.once('finish', () => {
-        if (!request.raw.complete) request.raw.socket?.end();
+        // (A request made by inject() has a stand-in socket, without end().)
+        if (!request.raw.complete) (request.raw.socket as Partial<Socket> | null)?.end?.();
       });
       return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, brokenOff, request.log, request.language, options), { objectMode: false }));
       },
