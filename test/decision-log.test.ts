@@ -87,6 +87,16 @@ describe('decision log', () => {
     expect(result).toMatchObject({ code: 0, out: '3 decision(s) replayed, 0 would now differ' });
   });
 
+  it('skips a line that is not UTF-8, saying where, instead of replaying it with U+FFFD in it', async () => {
+    const path = await logThreeDecisions();
+    const [first = '', ...rest] = readFileSync(path, 'utf8').split('\n');
+    const at = first.indexOf('"INC-1"') + 5;
+    writeFileSync(path, Buffer.concat([Buffer.from(first.slice(0, at), 'utf8'), Buffer.from([0xc5]), Buffer.from(`${first.slice(at + 1)}\n${rest.join('\n')}`, 'utf8')]));
+    const result = await runCli('replay', path);
+    expect(result.err).toContain(`decisions.ndjson:1: skipped: not UTF-8 text from column ${at + 1} on`);
+    expect(result.out).toBe('2 decision(s) replayed, 0 would now differ, 1 line(s) skipped');
+  });
+
   it('reports every decision that would differ under an edited version, and each line that is not a decision, and goes on', async () => {
     const path = await logThreeDecisions();
     const [second, ...rest] = readFileSync(path, 'utf8').split('\n');

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { ndjsonLines } from '../batch/ndjson-lines.js';
 import { text } from '../messages/text.js';
 import type { Text } from '../messages/text.js';
 import type { Decision, EvaluateRequest } from '../model/evaluate-request.js';
@@ -18,18 +18,21 @@ export type LogLine = { readonly line: number; readonly entry: DecisionLogEntry 
 
 /**
  * Reads a decision log line by line (a log may be larger than memory). A line
- * that is not JSON (cut short by a crash) or JSON but not a decision entry is
- * handed on as a problem, and reading goes on.
+ * that is not UTF-8, not JSON (cut short by a crash) or JSON but not a decision
+ * entry is handed on as a problem, and reading goes on.
  */
 export async function* readDecisionLog(path: string): AsyncGenerator<LogLine> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
-  let number = 0;
-  for await (const line of lines) {
-    number++;
-    if (line.trim() === '') continue;
+  // Read as bytes, as a batch is: a line that is not UTF-8 is reported, not replayed with U+FFFD in it.
+  for await (const read of ndjsonLines(createReadStream(path), Number.MAX_SAFE_INTEGER)) {
+    const { number } = read;
+    if ('notUtf8' in read) {
+      yield { line: number, problem: text('log.notUtf8', { col: read.notUtf8.col }) };
+      continue;
+    }
+    if (!('text' in read) || read.text.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(read.text);
     } catch {
       yield { line: number, problem: text('log.notWholeEntry') };
       continue;
