@@ -144,6 +144,10 @@ describe('the service process under stalled and malformed clients', () => {
     const swedish = await rawExchange(server.port, 'POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nAccept-Language: sv\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"pol');
     expect([problemOf(swedish.answer).status, /content-language: (\S+)/i.exec(swedish.answer)?.[1], problemOf(swedish.answer).body.code]).toEqual([408, 'sv', 'REQUEST_TIMEOUT']);
     expect(swedish.answer).toContain('"title":"Begäran');
+    // Counted as what the client was told, not as the body its route saw cut off.
+    const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
+    expect(metrics).toMatch(/^policy_requests_refused_total\{code="REQUEST_TIMEOUT"\} 2$/m);
+    expect(metrics).not.toContain('code="REQUEST_MALFORMED"');
   });
 
   it('on SIGTERM refuses new connections, answers every busy keep-alive connection once more with Connection: close and cuts none of them', async () => {

@@ -34,6 +34,14 @@ export function answerWhileArriving(request: IncomingMessage): AbortSignal {
   return brokenOff.signal;
 }
 
+/** Requests whose answer was written straight on the socket (a late body): what they were told, for the log and the metrics. */
+const answeredOnTheSocket = new WeakMap<IncomingMessage, Problem>();
+
+/** The problem a request was already answered with on the raw socket, if it was: its route's own error (the body cut off) is that, not another. */
+export function answeredBeforeItsRoute(request: IncomingMessage): Problem | undefined {
+  return answeredOnTheSocket.get(request);
+}
+
 function answerClientError(error: NodeJS.ErrnoException, socket: Socket, requestTimeoutMs: number): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const arriving = responseOn(socket)?.req;
@@ -47,8 +55,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, request
   }
   if (socket.writable) {
     // When the headers came and only the body is late, the answer is in the language they ask for.
-    const language = negotiateLanguage(responseOn(socket)?.req?.headers['accept-language']);
-    const [status, body] = rawProblem(socketProblem(error), language);
+    const language = negotiateLanguage(arriving?.headers['accept-language']);
+    const found = socketProblem(error);
+    if (arriving) answeredOnTheSocket.set(arriving, found);
+    const [status, body] = rawProblem(found, language);
     socket.write(`HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Language: ${language}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy();

@@ -1,9 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { problem } from '../errors/problem.js';
 import type { Problem } from '../errors/problem.js';
 import { requestProblems } from '../evaluate/request.js';
 import { say } from '../messages/catalog.js';
+import { answeredBeforeItsRoute } from './client-errors.js';
 import { BodyProblems } from './json-body.js';
 import { sendProblems } from './send-problems.js';
 import { clip } from '../validate/schema-problems.js';
@@ -13,7 +14,9 @@ import { text } from '../messages/text.js';
 const SHOWN_URL_CHARACTERS = 100;
 
 /** What fastify's own errors mean to a caller, as problems from the code table. */
-function problemsOf(error: FastifyError, bodyLimit: number): readonly Problem[] | null {
+function problemsOf(error: FastifyError, request: FastifyRequest, bodyLimit: number): readonly Problem[] | null {
+  const answered = answeredBeforeItsRoute(request.raw);
+  if (answered) return [answered];
   if (error instanceof BodyProblems) return error.problems;
   if (error.validation) {
     const context = error.validationContext === 'body' ? [] : [error.validationContext ?? 'request'];
@@ -35,7 +38,7 @@ function problemsOf(error: FastifyError, bodyLimit: number): readonly Problem[] 
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const problems = problemsOf(error, app.initialConfig.bodyLimit ?? 0);
+    const problems = problemsOf(error, request, app.initialConfig.bodyLimit ?? 0);
     if (problems) {
       request.log.info({ code: problems[0]?.code }, 'request refused');
       return sendProblems(reply, problems);
