@@ -57,7 +57,7 @@ export async function evaluationsRoute(app: FastifyInstance, options: Evaluation
           body: { type: 'string', description: 'NDJSON in UTF-8: one evaluate request (the body of POST /v1/evaluate) per line.' },
           response: {
             200: {
-              description: 'NDJSON: per input line, in order, its decision or its problem details with its line number; a last REQUEST_TIMEOUT line when the upload stops.',
+              description: 'NDJSON: per input line, in order, its decision or its problem details with its line number; a last REQUEST_TIMEOUT (or REQUEST_MALFORMED) line when the upload stops (or breaks off).',
               content: { 'application/x-ndjson': { schema: { type: 'string' } } },
             },
             '4xx': problemDetailsSchema,
