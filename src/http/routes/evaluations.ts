@@ -102,13 +102,13 @@ async function* answers(body: Readable, brokenOff: AbortSignal, log: FastifyBase
   } catch (error) {
     if (!(error instanceof UploadStopped)) throw error;
     // The answer ends with a line that says so, rather than the connection being cut: the caller can tell it from a network fault.
-    const next = String(answered + 1);
+    const next = answered + 1;
     const stopped =
       error.stalledMs === null
-        ? problem('REQUEST_MALFORMED', text('batch.uploadBrokenOff', { line: next }))
-        : problem('REQUEST_TIMEOUT', text('batch.uploadStalled', { line: next, seconds: error.stalledMs / 1000 }));
+        ? problem('REQUEST_MALFORMED', text('batch.uploadBrokenOff', { line: String(next) }))
+        : problem('REQUEST_TIMEOUT', text('batch.uploadStalled', { line: String(next), seconds: error.stalledMs / 1000 }));
     log.info({ answeredLines: answered, code: stopped.code }, 'batch upload stopped before its end');
     metrics.refused(stopped.code);
-    yield `${refusedLine(answered + 1, language, [stopped]).text}\n`;
+    yield `${refusedLine(next, language, [stopped]).text}\n`;
   }
 }
