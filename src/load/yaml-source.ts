@@ -2,6 +2,7 @@ import { isAlias, isMap, isNode, isPair, isScalar, LineCounter, parseDocument, v
 import type { Document, Node } from 'yaml';
 import { problem } from '../errors/problem.js';
 import type { Diagnostic, JsonPath, Problem } from '../errors/problem.js';
+import { oneByteText } from '../model/one-byte-text.js';
 import { syntaxRootCause } from './yaml-root-cause.js';
 import { text as sentence } from '../messages/text.js';
 import type { Text } from '../messages/text.js';
@@ -56,6 +57,8 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       if (node.tag !== undefined) {
         problems.push({ ...problem('YAML_TAG', sentence('policy.yamlTag', { tag: node.tag })), file, ...at(node.range?.[0] ?? 0) });
       }
+      // Before the keys become property names: V8 keeps a name in the form it first met it.
+      if (isScalar(node) && typeof node.value === 'string') node.value = oneByteText(node.value);
     },
   });
 
