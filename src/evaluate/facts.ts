@@ -68,17 +68,19 @@ export type FactsResult = { readonly ok: true; readonly facts: Facts } | { reado
 export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number): FactsResult {
   const problems: Problem[] = [];
   const base: JsonPath = ['facts'];
-  // Paths are built only for a problem: a month may list thousands of instants.
-  const instant = (text: string, ...path: JsonPath): number => {
+  // Paths are built only for a problem (from up to three steps below facts): a month may list thousands of instants.
+  const instant = (text: string, first: string, index?: number, field?: string): number => {
     const ms = parseInstant(text);
-    if (ms === null) problems.push(problem('REQUEST_INVALID', sentence('request.notAnInstant', { value: JSON.stringify(text) }), [...base, ...path]));
+    if (ms !== null && ms >= EARLIEST && ms < LATEST) return ms;
+    const path: JsonPath = [...base, first, ...(index === undefined ? [] : [index]), ...(field === undefined ? [] : [field])];
+    if (ms === null) problems.push(problem('REQUEST_INVALID', sentence('request.notAnInstant', { value: JSON.stringify(text) }), path));
     else {
-      const outOfRange = rangeProblem(text, ms, [...base, ...path]);
+      const outOfRange = rangeProblem(text, ms, path);
       if (outOfRange) problems.push(outOfRange);
     }
     return ms ?? 0;
   };
-  const optionalInstant = (text: string | undefined, ...path: JsonPath): number | null => (text === undefined ? null : instant(text, ...path));
+  const optionalInstant = (text: string | undefined, first: string, index: number, field: string): number | null => (text === undefined ? null : instant(text, first, index, field));
 
   for (const list of ['incidents', 'maintenance', 'tickets'] as const) {
     const length = raw[list]?.length ?? 0;
@@ -113,7 +115,7 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
       responseAt: optionalInstant(item.respondedAt, 'tickets', index, 'respondedAt'),
     }),
   );
-  const claimFiledAt = raw.claim ? instant(raw.claim.filedAt, 'claim', 'filedAt') : null;
+  const claimFiledAt = raw.claim ? instant(raw.claim.filedAt, 'claim', undefined, 'filedAt') : null;
   const asOf = raw.asOf === undefined ? now : instant(raw.asOf, 'asOf');
   const periodStart = raw.period === undefined ? null : Date.parse(`${raw.period}-01T00:00:00Z`);
   if (periodStart !== null && (periodStart < EARLIEST || periodStart >= LATEST)) {
@@ -125,9 +127,9 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
     return { ok: false, problems: [problem('NOTHING_TO_DECIDE', sentence('request.nothingToDecide'), base)] };
   }
 
-  checkUniqueIds(incidents, [...base, 'incidents'], problems);
-  checkUniqueIds(maintenance, [...base, 'maintenance'], problems);
-  checkUniqueIds(tickets, [...base, 'tickets'], problems);
+  checkUniqueIds(incidents, 'incidents', problems);
+  checkUniqueIds(maintenance, 'maintenance', problems);
+  checkUniqueIds(tickets, 'tickets', problems);
 
   incidents.forEach((incident, index) => {
     if (!policy.countedCauses.has(incident.cause) && !policy.excludedCauses.has(incident.cause)) {
@@ -140,12 +142,12 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
     if (window.end < window.start) problems.push(problem('END_BEFORE_START', sentence('request.maintenanceEndsBeforeStart', { id: window.id }), [...base, 'maintenance', index, 'end']));
   });
   tickets.forEach((ticket, index) => {
-    const at = [...base, 'tickets', index];
+    const at = (field: string): JsonPath => [...base, 'tickets', index, field];
     if (!policy.priorities.has(ticket.priority)) {
-      problems.push(problem('UNKNOWN_PRIORITY', sentence('request.unknownPriority', { priority: ticket.priority, known: [...policy.priorities.keys()].join(', ') }), [...at, 'priority']));
+      problems.push(problem('UNKNOWN_PRIORITY', sentence('request.unknownPriority', { priority: ticket.priority, known: [...policy.priorities.keys()].join(', ') }), at('priority')));
     }
-    if (ticket.actionAt !== null && ticket.actionAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', sentence('request.actionBeforeOpened', { id: ticket.id }), [...at, 'actionAt']));
-    if (ticket.responseAt !== null && ticket.responseAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', sentence('request.responseBeforeOpened', { id: ticket.id }), [...at, 'respondedAt']));
+    if (ticket.actionAt !== null && ticket.actionAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', sentence('request.actionBeforeOpened', { id: ticket.id }), at('actionAt')));
+    if (ticket.responseAt !== null && ticket.responseAt < ticket.openedAt) problems.push(problem('EVENT_BEFORE_OPENED', sentence('request.responseBeforeOpened', { id: ticket.id }), at('respondedAt')));
   });
 
   let charges: Charges | undefined;
@@ -180,10 +182,11 @@ function minorUnitsOf(amount: string, digits: number): bigint | null {
   return BigInt(`${amount.slice(0, point)}${amount.slice(point + 1, end)}`) * 10n ** BigInt(digits - decimals);
 }
 
-function checkUniqueIds(items: readonly { id: string }[], path: JsonPath, problems: Problem[]): void {
+function checkUniqueIds(items: readonly { id: string }[], list: 'incidents' | 'maintenance' | 'tickets', problems: Problem[]): void {
+  if (items.length < 2) return;
   const seen = new Set<string>();
   items.forEach((item, index) => {
-    if (seen.has(item.id)) problems.push(problem('DUPLICATE_ID', sentence('request.duplicateId', { id: item.id }), [...path, index, 'id']));
+    if (seen.has(item.id)) problems.push(problem('DUPLICATE_ID', sentence('request.duplicateId', { id: item.id }), ['facts', list, index, 'id']));
     seen.add(item.id);
   });
 }
