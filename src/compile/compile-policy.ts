@@ -39,6 +39,8 @@ export function compilePolicy(file: PolicyFile, document: PolicyDocument): Compi
     index,
     uptimeBelow: exactDecimal(tier.uptimeBelow),
     rebatePercent: exactDecimal(tier.rebatePercent),
+    uptimeBelowText: exactDecimal(tier.uptimeBelow).toString(),
+    rebatePercentText: exactDecimal(tier.rebatePercent).toString(),
     rebatePercentRatio: accepted(ExactRatio.fromDecimalText(exactDecimal(tier.rebatePercent).toFixed()), 'rebate percentage'),
     remedy: tier.remedy,
     clause: tier.clause,
@@ -97,5 +99,5 @@ function capsInForce(caps: ReadonlyMap<string, CompiledCap>, termRules: TermRule
 
 /** A cap in its currency's minor units as well, so amounts are compared and paid as integers. */
 export function compiledCap(currency: string, amount: Decimal, digits: number): CompiledCap {
-  return { currency, amount, digits, minorUnits: BigInt(amount.times(10 ** digits).toFixed(0, ExactDecimal.ROUND_DOWN)) };
+  return { currency, amount, digits, amountText: amount.toFixed(digits), minorUnits: BigInt(amount.times(10 ** digits).toFixed(0, ExactDecimal.ROUND_DOWN)) };
 }

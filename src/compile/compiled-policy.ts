@@ -22,6 +22,9 @@ export interface CompiledTier {
   readonly index: number;
   readonly uptimeBelow: Decimal;
   readonly rebatePercent: Decimal;
+  /** Both as written once here, not by decimal.js at every decision that cites the tier. */
+  readonly uptimeBelowText: string;
+  readonly rebatePercentText: string;
   /** The same percentage as an exact ratio, for amounts computed in integer minor units. */
   readonly rebatePercentRatio: ExactRatio;
   readonly remedy: 'credit' | 'refund';
@@ -32,6 +35,8 @@ export interface CompiledCap {
   readonly currency: string;
   readonly amount: Decimal;
   readonly digits: number;
+  /** The amount with the currency's digits ("125.00"), written once. */
+  readonly amountText: string;
   /** The cap in minor units (cents for USD). */
   readonly minorUnits: bigint;
 }

@@ -92,7 +92,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
   const percent: Decimal = terms.percent;
   const percentRatio = matched.overrides.length === 0 ? (tier?.rebatePercentRatio ?? NO_PERCENT_RATIO) : ExactRatio.fromDecimalText(percent.toFixed());
   const earned = charges && cap && percentRatio ? earnedUnits(charges, percentRatio) : undefined;
-  const capFacts = { currency: charges?.currency, rebateAmount: earned === undefined || !charges ? undefined : ExactRatio.ofUnits(earned, charges.digits), capAmount: cap?.amount.toFixed(cap.digits) };
+  const capFacts = { currency: charges?.currency, rebateAmount: earned === undefined || !charges ? undefined : ExactRatio.ofUnits(earned, charges.digits), capAmount: cap?.amountText };
   const capOutcome = capRules.remembered(capFacts, trace) ?? (await capRules.run(capFacts, { trace }));
   const outcomeFacts = {
     account: facts.account,
@@ -146,7 +146,7 @@ export async function evaluateRebate(policy: CompiledPolicy, facts: Facts, perio
     ),
     say(language, 'rebate.line.downtime', { minutes: downtime.minutes, monthMinutes: policy.monthMinutes, cite: clause(document.downtime.clause) }),
     tier
-      ? say(language, 'rebate.line.tier', { uptime: uptimeShown, threshold: formats.decimal(tier.uptimeBelow.toString()), percent: formats.decimal(tier.rebatePercent.toString()), cite: clause(tier.clause) })
+      ? say(language, 'rebate.line.tier', { uptime: uptimeShown, threshold: formats.decimal(tier.uptimeBelowText), percent: formats.decimal(tier.rebatePercentText), cite: clause(tier.clause) })
       : say(language, 'rebate.line.noTier', { uptime: uptimeShown }),
     ...terms.lines,
     ...moneyLines(charges, percent, earned, capped, cap, clause(terms.capClause ?? document.rebate.capClause), language),

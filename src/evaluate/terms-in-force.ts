@@ -76,7 +76,7 @@ export function rebateTerms(tier: CompiledTier | undefined, cap: CompiledCap | u
     }
     const ruleCap = cap ? override.caps.get(cap.currency) : undefined;
     if (ruleCap && capInForce) {
-      const [newCap, previous] = [decimal(ruleCap.amount.toFixed(ruleCap.digits)), decimal(capInForce.amount.toFixed(capInForce.digits))];
+      const [newCap, previous] = [decimal(ruleCap.amountText), decimal(capInForce.amountText)];
       lines.push(say(language, 'terms.line.cap', { cap: newCap, previous, currency: ruleCap.currency, byRule: byRule(override, language) }));
       capInForce = ruleCap;
       capClause = override.clause ?? `rule ${override.rule}`;
