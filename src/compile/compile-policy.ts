@@ -35,16 +35,19 @@ function noticeDeadline(zone: string, notice: Duration): (startMs: number) => nu
 
 /** Turns a validated policy document into the form evaluation runs on. */
 export function compilePolicy(file: PolicyFile, document: PolicyDocument): CompiledPolicy {
-  const tiers: CompiledTier[] = document.rebate.tiers.map((tier, index) => ({
-    index,
-    uptimeBelow: exactDecimal(tier.uptimeBelow),
-    rebatePercent: exactDecimal(tier.rebatePercent),
-    uptimeBelowText: exactDecimal(tier.uptimeBelow).toString(),
-    rebatePercentText: exactDecimal(tier.rebatePercent).toString(),
-    rebatePercentRatio: accepted(ExactRatio.fromDecimalText(exactDecimal(tier.rebatePercent).toFixed()), 'rebate percentage'),
-    remedy: tier.remedy,
-    clause: tier.clause,
-  }));
+  const tiers: CompiledTier[] = document.rebate.tiers.map((tier, index) => {
+    const [uptimeBelow, rebatePercent] = [exactDecimal(tier.uptimeBelow), exactDecimal(tier.rebatePercent)];
+    return {
+      index,
+      uptimeBelow,
+      rebatePercent,
+      uptimeBelowText: uptimeBelow.toString(),
+      rebatePercentText: rebatePercent.toString(),
+      rebatePercentRatio: accepted(ExactRatio.fromDecimalText(rebatePercent.toFixed()), 'rebate percentage'),
+      remedy: tier.remedy,
+      clause: tier.clause,
+    };
+  });
   const caps = new Map<string, CompiledCap>(
     Object.entries(document.rebate.caps).map(([currency, amount]) => {
       return [currency, compiledCap(currency, exactDecimal(amount), accepted(minorUnitDigits(currency), 'currency'))];
