@@ -134,7 +134,8 @@ describe('the service process under stalled and malformed clients', () => {
     const stalledHeaders = await rawExchange(server.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n');
     const largeHeaders = await rawExchange(server.port, `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Large: ${'a'.repeat(20_000)}\r\n\r\n`);
     const longPart = await rawExchange(server.port, `GET /v1/policies/${'a'.repeat(5_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-    for (const [exchange, status, code] of [[stalledBody, 408, 'REQUEST_TIMEOUT'], [stalledHeaders, 408, 'REQUEST_TIMEOUT'], [largeHeaders, 431, 'HEADERS_TOO_LARGE'], [longPart, 414, 'URI_TOO_LONG']] as const) {
+    const notHttp = await rawExchange(server.port, 'HELLO THERE\r\n\r\n');
+    for (const [exchange, status, code] of [[stalledBody, 408, 'REQUEST_TIMEOUT'], [stalledHeaders, 408, 'REQUEST_TIMEOUT'], [largeHeaders, 431, 'HEADERS_TOO_LARGE'], [longPart, 414, 'URI_TOO_LONG'], [notHttp, 400, 'HTTP_MALFORMED']] as const) {
       expect(problemOf(exchange.answer)).toMatchObject({ status, type: expect.stringMatching(/^application\/problem\+json/), body: { code } });
     }
     expect(stalledBody.closedAfterMs).toBeLessThan(4_000);
@@ -144,10 +145,16 @@ describe('the service process under stalled and malformed clients', () => {
     const swedish = await rawExchange(server.port, 'POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nAccept-Language: sv\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"pol');
     expect([problemOf(swedish.answer).status, /content-language: (\S+)/i.exec(swedish.answer)?.[1], problemOf(swedish.answer).body.code]).toEqual([408, 'sv', 'REQUEST_TIMEOUT']);
     expect(swedish.answer).toContain('"title":"Begäran');
-    // Counted as what the client was told, not as the body its route saw cut off.
+    // Counted as what the client was told, not as the body its route saw cut off; bytes that never became a request are counted and logged too.
     const metrics = await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text();
-    expect(metrics).toMatch(/^policy_requests_refused_total\{code="REQUEST_TIMEOUT"\} 2$/m);
+    expect(metrics).toMatch(/^policy_requests_refused_total\{code="REQUEST_TIMEOUT"\} 3$/m);
+    expect(metrics).toMatch(/^policy_requests_refused_total\{code="HEADERS_TOO_LARGE"\} 1$/m);
+    expect(metrics).toMatch(/^policy_requests_refused_total\{code="HTTP_MALFORMED"\} 1$/m);
     expect(metrics).not.toContain('code="REQUEST_MALFORMED"');
+    const toldLines = (): string[] => server.logs().split('\n').filter((line) => line.includes('answered before a request was read'));
+    await until(async () => toldLines().length >= 3, 'the log lines of the answers before a request');
+    const told = toldLines().map((line) => JSON.parse(line) as { status: number; code: string });
+    expect(told.map(({ status, code }) => `${status} ${code}`).sort()).toEqual(['400 HTTP_MALFORMED', '408 REQUEST_TIMEOUT', '431 HEADERS_TOO_LARGE']);
   });
 
   it('on SIGTERM refuses new connections, answers every busy keep-alive connection once more with Connection: close and cuts none of them', async () => {

@@ -9,6 +9,7 @@ import { DecisionCache } from '../evaluate/decision-cache.js';
 import type { DecisionCacheBudget } from '../evaluate/decision-cache.js';
 import { requestAjv } from '../evaluate/request.js';
 import type { PolicyStore } from '../registry/policy-store.js';
+import type { Problem } from '../errors/problem.js';
 import { clientErrorHandler, frameworkErrors } from './client-errors.js';
 import { installErrorHandlers } from './error-handler.js';
 import { installJsonBodyParser } from './json-body.js';
@@ -63,6 +64,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Node wants the header limit within the whole-request limit (0 turns either off).
   const headerTimeout = options.headerTimeoutMs ?? DEFAULT_HEADER_TIMEOUT_MS;
   const headersTimeout = requestTimeout > 0 ? Math.min(headerTimeout, requestTimeout) : headerTimeout;
+  const metrics = options.metrics ?? new ServiceMetrics();
+  // Bytes that never became a request (not HTTP, headers too large or too late) are answered on the socket: counted and logged here.
+  const answeredWithoutRequest = (found: Problem, status: number): void => {
+    metrics.refused(found.code);
+    app.log.info({ status, code: found.code }, 'answered before a request was read');
+  };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -79,7 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestTimeout,
     // Node checks the timeouts every connectionsCheckingInterval (30 s by default): often enough to keep them.
     http: { headersTimeout, connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 4))) },
-    clientErrorHandler: clientErrorHandler(requestTimeout),
+    clientErrorHandler: clientErrorHandler(requestTimeout, answeredWithoutRequest),
     frameworkErrors,
     logController: new CompactRequestLog(),
   });
@@ -117,7 +124,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   installErrorHandlers(app);
-  const metrics = options.metrics ?? new ServiceMetrics();
   metrics.describePolicies(() => options.store.current());
   metricsRoute(app, metrics, metricsSource(metrics, (why) => app.log.warn({ why }, 'serving this worker\'s metrics only')));
   healthRoutes(app, options.store, options.decisionLog);

@@ -14,10 +14,13 @@ import type { Language } from '../messages/languages.js';
  * Errors found before a request reaches fastify's routing (Node's HTTP parser:
  * a header or body that does not arrive in time, headers too large, bytes that
  * are not HTTP) answered as problem details on the raw socket, then the
- * connection is closed, as Node itself does.
+ * connection is closed, as Node itself does. Where no request was read (late
+ * or oversized headers, bytes that are not HTTP), `answeredWithoutRequest` is
+ * told, for the log and the metrics; a request whose body is late is logged and
+ * counted by its route (see answeredBeforeItsRoute).
  */
-export function clientErrorHandler(requestTimeoutMs: number): (error: NodeJS.ErrnoException, socket: Socket) => void {
-  return (error, socket) => answerClientError(error, socket, requestTimeoutMs);
+export function clientErrorHandler(requestTimeoutMs: number, answeredWithoutRequest: (found: Problem, status: number) => void): (error: NodeJS.ErrnoException, socket: Socket) => void {
+  return (error, socket) => answerClientError(error, socket, requestTimeoutMs, answeredWithoutRequest);
 }
 
 /**
@@ -42,7 +45,7 @@ export function answeredBeforeItsRoute(request: IncomingMessage): Problem | unde
   return answeredOnTheSocket.get(request);
 }
 
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket, requestTimeoutMs: number): void {
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket, requestTimeoutMs: number, answeredWithoutRequest: (found: Problem, status: number) => void): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const arriving = responseOn(socket)?.req;
   const upload = arriving && answeredWhileArriving.get(arriving);
@@ -57,9 +60,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, request
     // When the headers came and only the body is late, the answer is in the language they ask for.
     const language = negotiateLanguage(arriving?.headers['accept-language']);
     const found = socketProblem(error);
+    const [status, statusLine, body] = rawProblem(found, language);
+    socket.write(`HTTP/1.1 ${statusLine}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Language: ${language}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     if (arriving) answeredOnTheSocket.set(arriving, found);
-    const [status, body] = rawProblem(found, language);
-    socket.write(`HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Language: ${language}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    else answeredWithoutRequest(found, status);
   }
   socket.destroy();
 }
@@ -80,9 +84,10 @@ function socketProblem(error: NodeJS.ErrnoException): Problem {
   }
 }
 
-function rawProblem(found: Problem, language: Language): [string, string] {
+/** The status, the status line and the body of a problem answered on the raw socket. */
+function rawProblem(found: Problem, language: Language): [number, string, string] {
   const details = toProblemDetails([found], language);
-  return [`${details.status} ${STATUS_CODES[details.status] ?? ''}`, JSON.stringify(details)];
+  return [details.status, `${details.status} ${STATUS_CODES[details.status] ?? ''}`, JSON.stringify(details)];
 }
 
 /** fastify's own routing errors (a URL it cannot decode, a path segment over its length limit), without echoing the URL. */
