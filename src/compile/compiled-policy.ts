@@ -35,7 +35,7 @@ export interface CompiledCap {
   readonly currency: string;
   readonly amount: Decimal;
   readonly digits: number;
-  /** The amount with the currency's digits ("125.00"), written once. */
+  /** The amount written with as many decimals as the currency has minor-unit digits, once. */
   readonly amountText: string;
   /** The cap in minor units (cents for USD). */
   readonly minorUnits: bigint;

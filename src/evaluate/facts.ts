@@ -14,9 +14,14 @@ export const LATEST = Date.UTC(3000, 0, 1);
 const RANGE = { earliest: new Date(EARLIEST).toISOString().slice(0, 10), latest: new Date(LATEST).toISOString().slice(0, 10) };
 const ZERO = '0'.charCodeAt(0);
 
+/** Whether an instant lies within the years a contract can speak of. */
+function inRange(ms: number): boolean {
+  return ms >= EARLIEST && ms < LATEST;
+}
+
 /** INSTANT_OUT_OF_RANGE for an instant outside the years a contract can speak of, else null. */
 export function rangeProblem(text: string, ms: number, path: JsonPath): Problem | null {
-  return ms < EARLIEST || ms >= LATEST ? problem('INSTANT_OUT_OF_RANGE', sentence('request.instantOutOfRange', { value: text, ...RANGE }), path) : null;
+  return inRange(ms) ? null : problem('INSTANT_OUT_OF_RANGE', sentence('request.instantOutOfRange', { value: text, ...RANGE }), path);
 }
 
 export interface Incident {
@@ -71,7 +76,7 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   // Paths are built only for a problem (from up to three steps below facts): a month may list thousands of instants.
   const instant = (text: string, first: string, index?: number, field?: string): number => {
     const ms = parseInstant(text);
-    if (ms !== null && ms >= EARLIEST && ms < LATEST) return ms;
+    if (ms !== null && inRange(ms)) return ms;
     const path: JsonPath = [...base, first, ...(index === undefined ? [] : [index]), ...(field === undefined ? [] : [field])];
     if (ms === null) problems.push(problem('REQUEST_INVALID', sentence('request.notAnInstant', { value: JSON.stringify(text) }), path));
     else {
@@ -118,7 +123,7 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   const claimFiledAt = raw.claim ? instant(raw.claim.filedAt, 'claim', undefined, 'filedAt') : null;
   const asOf = raw.asOf === undefined ? now : instant(raw.asOf, 'asOf');
   const periodStart = raw.period === undefined ? null : Date.parse(`${raw.period}-01T00:00:00Z`);
-  if (periodStart !== null && (periodStart < EARLIEST || periodStart >= LATEST)) {
+  if (periodStart !== null && !inRange(periodStart)) {
     problems.push(problem('INSTANT_OUT_OF_RANGE', sentence('request.periodOutOfRange', { period: raw.period ?? '', ...RANGE }), [...base, 'period']));
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -67,14 +67,14 @@ export async function evaluationsRoute(app: FastifyInstance, options: Evaluation
         validatorCompiler: () => () => true,
       },
       async (request, reply) => {
-      if (!(request.body instanceof Readable)) return sendProblems(reply, [problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'))]);
-      const brokenOff = answerWhileArriving(request.raw);
-      // An answer that ends before its upload did (stalled, broken off) closes the connection: the rest would be read as a new request.
-      reply.raw.once('finish', () => {
-        // (A request made by inject() has a stand-in socket, without end().)
-        if (!request.raw.complete) (request.raw.socket as Partial<Socket> | null)?.end?.();
-      });
-      return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, brokenOff, request.log, request.language, options), { objectMode: false }));
+        if (!(request.body instanceof Readable)) return sendProblems(reply, [problem('UNSUPPORTED_MEDIA_TYPE', text('batch.mediaType'))]);
+        const brokenOff = answerWhileArriving(request.raw);
+        // An answer that ends before its upload did (stalled, broken off) closes the connection: the rest would be read as a new request.
+        reply.raw.once('finish', () => {
+          // (A request made by inject() has a stand-in socket, without end().)
+          if (!request.raw.complete) (request.raw.socket as Partial<Socket> | null)?.end?.();
+        });
+        return reply.type(NDJSON_REPLY_TYPE).send(Readable.from(answers(request.body, brokenOff, request.log, request.language, options), { objectMode: false }));
       },
     );
   });
