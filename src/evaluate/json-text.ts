@@ -1,6 +1,7 @@
 import { problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
 import { text as sentence } from '../messages/text.js';
+import { whereJsonBreaks } from './json-syntax.js';
 
 /** No request needs deeper nesting; far deeper would only exhaust the stack of whatever reads it. */
 export const MAX_JSON_DEPTH = 32;
@@ -100,7 +101,9 @@ export function readJsonText(text: string, line?: number): JsonTextResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [problem('REQUEST_MALFORMED', sentence(line === undefined ? 'request.bodyNotJson' : 'batch.lineNotJson', { ...at, reason: (error as Error).message }))] };
+    const where = whereJsonBreaks(text, error as Error);
+    const place = line === undefined ? { line: where.line, col: where.col } : { ...at, col: where.col };
+    return { ok: false, problems: [problem('REQUEST_MALFORMED', sentence(line === undefined ? 'request.bodyNotJson' : 'batch.lineNotJson', { ...place, reason: where.reason }))] };
   }
   // The parsed keys are checked, not the text: JSON may spell a key with escapes.
   const poisoned = mayHoldPoisonedKey(text) ? findPoisonedKey(value) : null;
