@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { readJsonText } from '../src/evaluate/json-text.js';
-import { whereJsonBreaks } from '../src/evaluate/json-syntax.js';
+import { whereJsonBreaks } from '../src/model/json-syntax.js';
 import { render } from '../src/messages/text.js';
-import { openApp } from './helpers.js';
+import { openApp, runCli } from './helpers.js';
 
 const typicalText = readFileSync('examples/typical-month.json', 'utf8');
 
@@ -98,5 +100,20 @@ describe('a body or batch line that is not JSON', () => {
     const answers = response.body.trim().split('\n').map((line) => JSON.parse(line));
     expect(answers.map((answer) => answer.code ?? 'decided')).toEqual(['decided', 'REQUEST_MALFORMED', 'decided']);
     expect(answers[1].detail).toBe(`line 2 is not valid JSON at column ${month.indexOf('"policy":') + '"policy"'.length + 1}: a colon was expected after the property name`);
+  });
+});
+
+describe('a .json case file', () => {
+  it('is held to JSON, as a body is: a trailing comma is refused at file:line:col, and the same text as .yaml is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'json-cases-'));
+    const text = typicalText.replace('"currency": "USD"', '"currency": "USD",');
+    const line = text.slice(0, text.indexOf('"USD",')).split('\n').length;
+    const col = text.split('\n')[line - 1]!.indexOf('"USD",') + '"USD", '.length + 1;
+    writeFileSync(join(dir, 'month.json'), text);
+    const refused = await runCli('evaluate', join(dir, 'month.json'));
+    expect([refused.code, refused.err]).toEqual([1, `${join(dir, 'month.json')}:${line}:${col} JSON_SYNTAX not valid JSON: a comma before a closing brace or bracket is not allowed`]);
+    writeFileSync(join(dir, 'month.yaml'), text);
+    const read = await runCli('evaluate', join(dir, 'month.yaml'));
+    expect([read.code, JSON.parse(read.out).rebate.amount]).toEqual([0, '24.00']);
   });
 });

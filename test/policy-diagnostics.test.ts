@@ -73,6 +73,7 @@ const fixtures: Record<Exclude<PolicyErrorCode, (typeof reloadOnly)[number]>, Re
   YAML_TAB: { [V1]: edit('    - customer-coding', '\t- customer-coding')(basePolicyText) },
   DUPLICATE_EFFECTIVE_DATE: { [V1]: basePolicyText, 'clicksend-sla/2.0.0.yaml': edit('version: "1.0.0"', 'version: "2.0.0"')(basePolicyText) },
   CASE_INVALID: {},
+  JSON_SYNTAX: {},
 };
 
 async function diagnosticsOf(files: Record<string, string | Buffer>): Promise<string[]> {
@@ -83,7 +84,7 @@ async function diagnosticsOf(files: Record<string, string | Buffer>): Promise<st
 
 describe('policy diagnostics, one broken fixture per error code', () => {
   for (const [code, files] of Object.entries(fixtures)) {
-    if (Object.keys(files).length === 0) continue; // CASE_INVALID is about case files: see scenario tests
+    if (Object.keys(files).length === 0) continue; // CASE_INVALID and JSON_SYNTAX are about case files: see the scenario and JSON syntax tests
     it(code, async () => {
       const lines = await diagnosticsOf(files);
       expect(lines.some((line) => line.includes(` ${code} `))).toBe(true);

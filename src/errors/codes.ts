@@ -16,6 +16,7 @@ export const policyErrorCodes = {
   FILE_MISPLACED: {},
   MODELINE_MISSING: {},
   YAML_SYNTAX: {},
+  JSON_SYNTAX: {},
   YAML_TAB: {},
   YAML_DUPLICATE_KEY: {},
   YAML_ALIAS: {},
