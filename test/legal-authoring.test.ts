@@ -11,10 +11,10 @@ import { basePolicyText, FIXED_NOW, incident, OCTOBER, openApp, policiesFolder }
 const V1 = 'clicksend-sla/1.0.0.yaml';
 const V110 = 'clicksend-sla/1.1.0.yaml';
 
-async function decideIn(files: Record<string, string>, facts: RequestFacts, version?: string) {
+async function decideIn(files: Record<string, string>, facts: RequestFacts, version?: string, lang?: 'en' | 'sv') {
   const { registry, diagnostics } = await loadPolicies(policiesFolder(files));
   expect(diagnostics.map((d) => d.message)).toEqual([]);
-  const result = await evaluate(registry, { policy: 'clicksend-sla', facts, explain: 'trace', ...(version ? { version } : {}) }, { now: FIXED_NOW, decisionId: 'test' });
+  const result = await evaluate(registry, { policy: 'clicksend-sla', facts, explain: 'trace', ...(version ? { version } : {}), ...(lang ? { lang } : {}) }, { now: FIXED_NOW, decisionId: 'test' });
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.code} ${p.message}`).join('; '));
   const { trace } = result.decision;
   if (!trace) throw new Error('expected the trace asked for');
@@ -106,6 +106,18 @@ describe('holidays that recur', () => {
     // Thu 24 Dec 09:00 opened: 3h that day; 25 Christmas Day and 26 Boxing Day closed; Mon 28 09:00 + 5h = 14:00.
     const decision = await decideIn({ [V1]: text }, nonUrgent('2026-12-24T09:00:00+01:00'));
     expect(decision.support?.[0]?.action.dueAt).toBe('2026-12-28T14:00:00+01:00');
+  });
+
+  it('names each holiday in the language of the answer: the list in Swedish, a listed day as written for each language', async () => {
+    const text = withSwedishHolidays(basePolicyText).replace('    holidays: []', '    holidays:\n      - date: "2026-12-24"\n        name: { en: "Christmas Eve, short day", sv: "julafton, kort dag" }\n        openingHours: ["09:00-12:00"]');
+    const midsummer = (lang: 'en' | 'sv') => decideIn({ [V1]: text }, nonUrgent('2027-06-24T16:00:00+02:00'), undefined, lang);
+    const movedBy = (decision: { explanation: readonly string[] }) => decision.explanation.find((line) => line.startsWith('Ticket') || line.startsWith('Ärende')) ?? '';
+    expect(movedBy(await midsummer('sv'))).toContain('fre 25 juni 2027 midsommarafton');
+    expect(movedBy(await midsummer('en'))).toContain('Fri 2027-06-25 Midsummer Eve (closed)');
+    const christmas = (lang: 'en' | 'sv') => decideIn({ [V1]: text }, nonUrgent('2026-12-23T16:00:00+01:00'), undefined, lang);
+    expect(movedBy(await christmas('sv'))).toContain('julafton, kort dag');
+    expect(movedBy(await christmas('en'))).toContain('Thu 2026-12-24 Christmas Eve, short day (open 09:00-12:00 only)');
+    expect(movedBy(await christmas('sv'))).toContain('juldagen');
   });
 });
 

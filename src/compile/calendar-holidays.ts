@@ -1,4 +1,7 @@
 import type { CalendarDocument } from '../model/policy-document.js';
+import { languages } from '../messages/languages.js';
+import { localize } from '../messages/localized.js';
+import type { LocalizedText } from '../messages/localized.js';
 import { sourceHolidays } from '../model/public-holidays.js';
 
 /**
@@ -12,7 +15,8 @@ export const RECURRING_HOLIDAY_YEARS = 30;
 /** One day that differs from the weekly hours: closed, or open only `openingHours`. */
 export interface CalendarHoliday {
   readonly date: string;
-  readonly name?: string;
+  /** Written once, or once per language. */
+  readonly name?: LocalizedText;
   readonly openingHours?: string[];
 }
 
@@ -48,13 +52,14 @@ function recurringHolidays(terms: PublicHolidays, year: number): CalendarHoliday
     .filter((holiday) => (kinds.has(holiday.kind) || included.has(holiday.name)) && !excluded.has(holiday.name) && !excluded.has(holiday.date))
     .map((holiday) => {
       const hours = included.get(holiday.name);
-      return { date: holiday.date, name: holiday.name, ...(hours ? { openingHours: hours } : {}) };
+      return { date: holiday.date, name: holiday.names, ...(hours ? { openingHours: hours } : {}) };
     });
 }
 
-/** Two holidays of the source on one day: both names; closed all day if either closes it. */
+/** Two holidays of the source on one day: both names, in every language; closed all day if either closes it. */
 function merge(first: CalendarHoliday | undefined, second: CalendarHoliday): CalendarHoliday {
   if (!first) return second;
-  const name = [first.name, second.name].filter(Boolean).join(' / ');
+  const named = [first.name, second.name].filter((name) => name !== undefined);
+  const name = Object.fromEntries(languages.map((language) => [language, named.map((each) => localize(each, language)).join(' / ')]));
   return !first.openingHours || !second.openingHours ? { date: first.date, name } : { ...first, name };
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CompiledPolicy, CompiledTarget } from '../compile/compiled-policy.js';
 import { locales, say } from '../messages/catalog.js';
 import type { Language } from '../messages/languages.js';
+import { localize } from '../messages/localized.js';
 import { isoDateOf, weekdayFromSunday } from '../model/civil-date.js';
 import { weekdays } from '../model/values.js';
 import { localDay } from '../compile/zone-transitions.js';
@@ -32,7 +33,7 @@ export function holidaysThatMoved(policy: CompiledPolicy, target: CompiledTarget
     if (!holiday) continue;
     const usualHours = weekly[weekdays[(weekdayFromSunday(day) + 6) % 7] ?? 'monday'] ?? [];
     if (usualHours.length === 0) continue;
-    const values = { day: DateTime.fromISO(date, { zone: 'UTC' }).toFormat(dayForms[language], { locale: locales[language] }), name: holiday.name ?? say(language, 'support.holiday.unnamed') };
+    const values = { day: DateTime.fromISO(date, { zone: 'UTC' }).toFormat(dayForms[language], { locale: locales[language] }), name: holiday.name === undefined ? say(language, 'support.holiday.unnamed') : localize(holiday.name, language) };
     const reduced = holiday.openingHours && holiday.openingHours.length > 0;
     found.push(reduced ? say(language, 'support.holiday.reducedHours', { ...values, hours: holiday.openingHours?.join(', ') ?? '' }) : say(language, 'support.holiday.closed', values));
   }

@@ -2,31 +2,44 @@
 // same way by validation and by compilation.
 import Holidays from 'date-holidays';
 import type { HolidaysTypes } from 'date-holidays';
-import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES } from './byte-bounded-memo.js';
+import { languages } from '../messages/languages.js';
+import type { Language } from '../messages/languages.js';
+import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from './byte-bounded-memo.js';
 
 export type HolidayKind = HolidaysTypes.HolidayType;
 
 export interface SourceHoliday {
   readonly date: string;
+  /** The English name: the one a policy includes or excludes a holiday by. */
   readonly name: string;
+  /** The name in each language the service writes in, English where the source has none in that language. */
+  readonly names: { readonly [language in Language]: string };
   readonly kind: HolidayKind;
 }
 
 /** Years of holidays remembered across loads (a policy folder reloads often; the list of a year never changes). */
 const YEARS_BYTES = 2 * 1024 * 1024;
 /** A year's holidays as remembered: a few dozen dates and names. */
-const yearBytes = (holidays: readonly SourceHoliday[], key: string): number => 2 * key.length + holidays.reduce((sum, holiday) => sum + 2 * (holiday.date.length + holiday.name.length + holiday.kind.length) + ENTRY_OVERHEAD_BYTES, ENTRY_OVERHEAD_BYTES);
+const yearBytes = (holidays: readonly SourceHoliday[], key: string): number =>
+  stringBytes(key) + holidays.reduce((sum, holiday) => sum + stringBytes(holiday.date + holiday.kind) + Object.values(holiday.names).reduce((names, name) => names + stringBytes(name), 0) + ENTRY_OVERHEAD_BYTES, ENTRY_OVERHEAD_BYTES);
 const years = new ByteBoundedMemo<string, readonly SourceHoliday[]>(YEARS_BYTES, yearBytes);
-/** One reader per country and region asked for; an unknown one is not remembered (it is refused at validation). */
-const sources = new Map<string, Holidays>();
+/** A country's (or region's) holidays, and the language the source names them in when it has no translation. */
+interface Source {
+  readonly holidays: Holidays;
+  readonly ownLanguage: string;
+}
 
-function sourceFor(country: string, region: string | undefined): Holidays | null {
+/** One reader per country and region asked for; an unknown one is not remembered (it is refused at validation). */
+const sources = new Map<string, Source>();
+
+function sourceFor(country: string, region: string | undefined): Source | null {
   const key = `${country}/${region ?? ''}`;
   const known = sources.get(key);
   if (known !== undefined) return known;
   if (!isKnown(country, region)) return null;
   // Known countries and regions are a fixed list, so this map stays small.
-  const source = region === undefined ? new Holidays(country) : new Holidays(country, region);
+  const holidays = region === undefined ? new Holidays(country) : new Holidays(country, region);
+  const source = { holidays, ownLanguage: holidays.getLanguages()[0] ?? 'en' };
   sources.set(key, source);
   return source;
 }
@@ -42,13 +55,35 @@ export function isHolidayCountry(country: string, region?: string): boolean {
   return sourceFor(country, region) !== null;
 }
 
-/** The source's holidays of one year, every kind, with English names; empty for an unknown country. */
+/** The source's holidays of one year, every kind, named in each language; empty for an unknown country. */
 export function sourceHolidays(country: string, region: string | undefined, year: number): readonly SourceHoliday[] {
   const key = `${country}/${region ?? ''}/${year}`;
   const known = years.get(key);
   if (known) return known;
   const source = sourceFor(country, region);
-  const found = (source?.getHolidays(year, 'en') ?? []).map((holiday) => ({ date: holiday.date.slice(0, 10), name: holiday.name, kind: holiday.type }));
+  const found = source === null ? [] : namedHolidays(source, year);
   years.set(key, found);
   return found;
+}
+
+/**
+ * The year's holidays with their names in every language. The source names a
+ * holiday it has no translation for in the country's own language (a German
+ * holiday asked for in Swedish comes in German): such a name is given in
+ * English instead, which every holiday has.
+ */
+function namedHolidays({ holidays, ownLanguage }: Source, year: number): SourceHoliday[] {
+  const english = holidays.getHolidays(year, 'en');
+  const own = holidays.getHolidays(year, ownLanguage);
+  const inLanguage = new Map(languages.map((language) => [language, holidays.getHolidays(year, language)]));
+  return english.map((holiday, index) => {
+    const names = Object.fromEntries(
+      languages.map((language) => {
+        const translated = inLanguage.get(language)?.[index];
+        const untranslated = language !== ownLanguage && translated?.name === own[index]?.name;
+        return [language, translated === undefined || translated.date !== holiday.date || untranslated ? holiday.name : translated.name];
+      }),
+    ) as SourceHoliday['names'];
+    return { date: holiday.date.slice(0, 10), name: holiday.name, names, kind: holiday.type };
+  });
 }

@@ -365,7 +365,7 @@ export const policySchema = {
               required: ['date'],
               properties: {
                 date: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', valueKind: 'date', description: 'The day, as YYYY-MM-DD in quotes.' },
-                name: { type: 'string', description: 'The holiday\'s name, for people.' },
+                name: text('The holiday\'s name, for people: once, or once per language ({ en: Christmas Eve, sv: julafton }). A date the public holidays already name keeps their name when this is left out.'),
                 openingHours: { ...openingHours, description: 'For a partial day: the hours that are open that day. Leave out to close the whole day.' },
               },
             },

@@ -117,10 +117,10 @@ function weeklyHours(hours: Partial<Record<(typeof DAYS)[number], readonly strin
   return h('dl', { class: 'hours' }, ...DAYS.map((day) => h('div', {}, h('dt', {}, named('day', day)), h('dd', {}, (hours[day] ?? []).length > 0 ? (hours[day] ?? []).join(', ') : t('terms.calendar.closed')))));
 }
 
-function holidays(days: readonly { date: string; name?: string; openingHours?: readonly string[] }[], calendar: string, cite: Cite): HTMLElement {
+function holidays(days: readonly { date: string; name?: unknown; openingHours?: readonly string[] }[], calendar: string, cite: Cite): HTMLElement {
   if (days.length === 0) return h('p', {}, t('terms.calendar.noHolidays'));
   return h('ul', { class: 'holidays' }, ...days.map((day, index) => h('li', {},
-    h('strong', {}, day.date), day.name ? ` ${day.name}` : '', ': ',
+    h('strong', {}, day.date), day.name ? ` ${localText(day.name)}` : '', ': ',
     day.openingHours ? t('terms.calendar.partial', { hours: day.openingHours.join(', ') }) : t('terms.calendar.closedDay'),
     ' ', cite.lineLink(['calendars', calendar, 'holidays', index]))));
 }
