@@ -49,9 +49,9 @@ describe('terms for an account, in Swedish', () => {
 });
 
 describe('holidays and versions of a ticket, in Swedish', () => {
-  it('names the holiday that moved a due time, its day written the Swedish way', async () => {
+  it('names the holiday that moved a due time by its Swedish name, its day written the Swedish way', async () => {
     const decision = await swedishDecision({ [V1]: withSwedishHolidays(basePolicyText) }, { tickets: [{ id: 'T-1', priority: 'non-urgent', openedAt: '2027-06-24T16:00:00+02:00' }], asOf: '2027-06-24T16:00:00+02:00' });
-    expect(decision.explanation.join('\n')).toContain('; helgdagar som flyttade tidsgränsen: fre 25 juni 2027 Midsummer Eve (stängt).');
+    expect(decision.explanation.join('\n')).toContain('; helgdagar som flyttade tidsgränsen: fre 25 juni 2027 midsommarafton (stängt).');
   });
 
   it('says a ticket was judged under the version in force when it was opened', async () => {
