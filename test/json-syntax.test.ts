@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { readJsonText } from '../src/evaluate/json-text.js';
-import { whereJsonBreaks } from '../src/model/json-syntax.js';
+import { whereJsonBreaks } from '../src/load/json-syntax.js';
 import { render } from '../src/messages/text.js';
 import { openApp, runCli } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { problem } from '../errors/problem.js';
 import type { JsonPath, Problem } from '../errors/problem.js';
 import { text as sentence } from '../messages/text.js';
-import { whereJsonBreaks } from '../model/json-syntax.js';
+import { whereJsonBreaks } from '../load/json-syntax.js';
 
 /** No request needs deeper nesting; far deeper would only exhaust the stack of whatever reads it. */
 export const MAX_JSON_DEPTH = 32;

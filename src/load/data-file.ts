@@ -3,7 +3,7 @@ import { fileProblem, problem } from '../errors/problem.js';
 import type { Diagnostic } from '../errors/problem.js';
 import { readUtf8Text } from '../model/utf8-text.js';
 import type { NotUtf8 } from '../model/utf8-text.js';
-import { whereJsonBreaks } from '../model/json-syntax.js';
+import { whereJsonBreaks } from './json-syntax.js';
 import { parseYamlSource } from './yaml-source.js';
 import type { YamlSource } from './yaml-source.js';
 import { text as sentence } from '../messages/text.js';
