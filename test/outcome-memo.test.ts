@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import type { RuleProperties } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
+import { OutcomeKey } from '../src/compile/outcome-key.js';
 import { RuleSet } from '../src/compile/rule-set.js';
 import { ExactRatio } from '../src/model/exact-ratio.js';
 import { bundledRegistry } from './helpers.js';
@@ -87,5 +88,18 @@ describe('rule outcomes remembered by region (property tests against the engine 
     // Six thresholds make at most 13 regions, whatever the 6,000 months were.
     expect(tiers.runs).toBeGreaterThan(0);
     expect(tiers.runs).toBeLessThanOrEqual(13);
+  });
+
+  it('keys facts compared by value apart whenever their values differ, whatever text they hold', () => {
+    const key = new OutcomeKey([{ name: 'texts', conditions: { all: [{ fact: 'first', operator: 'equal', value: 'x' }, { fact: 'second', operator: 'equal', value: 'y' }] }, event: { type: 'note' } }]);
+    // Texts that spell other facts' keys, separators, numbers and JSON: none may pass for another value.
+    const value = fc.oneof(fc.string(), fc.constantFrom('\u0001', 's1:x\u0001vs1:y', 'n1', 't', 'u', '"x"', 'x'), fc.boolean(), fc.constant(undefined), fc.integer(), fc.constant(null), fc.constantFrom(['x'], { x: 1 }));
+    fc.assert(
+      fc.property(value, value, value, value, (a, b, c, d) => {
+        const same = Object.is(a, c) && Object.is(b, d) ? true : JSON.stringify([a, b]) === JSON.stringify([c, d]) && typeof a === typeof c && typeof b === typeof d;
+        expect(key.of({ first: a, second: b }) === key.of({ first: c, second: d })).toBe(same);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -118,12 +118,26 @@ function comparer(value: unknown): ((constant: Constant) => number) | null {
   return null;
 }
 
-/** A value as text that tells apart every value the engine could tell apart (types included). */
+/**
+ * A value as text that tells apart every value the engine could tell apart
+ * (types included). The kinds of value most facts hold are told first by their
+ * type alone: a status rule set's six booleans cost a third of what they did
+ * when each was first asked whether it was a ratio or a decimal.
+ */
 function exactText(value: unknown): string {
-  if (value instanceof ExactRatio) return `q${value.numerator}/${value.denominator}`;
-  if (Decimal.isDecimal(value)) return `d${(value as Decimal).toString()}`;
-  if (value === undefined) return 'u';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return Object.is(value, -0) ? 'n-0' : `n${value}`;
-  return `j${JSON.stringify(value)}`;
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'undefined':
+      return 'u';
+    case 'string':
+      // The length first: no text can then pass for the end of another and the start of the next fact's key.
+      return `s${value.length}:${value}`;
+    case 'number':
+      return Object.is(value, -0) ? 'n-0' : `n${value}`;
+    default:
+      if (value instanceof ExactRatio) return `q${value.numerator}/${value.denominator}`;
+      if (Decimal.isDecimal(value)) return `d${(value as Decimal).toString()}`;
+      return `j${JSON.stringify(value)}`;
+  }
 }
