@@ -77,10 +77,10 @@ export function formatInstant(ms: number, zone: string): string {
   const day = epochDayOf(local);
   const ofDay = local - day * DAY_MS;
   const millis = ofDay % 1000;
+  const written = `${isoDateOf(day)}T${clockOf(ofDay)}:${twoDigits(Math.floor(ofDay / 1000) % 60)}${millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`}`;
+  if (offset === 0) return `${written}Z`;
   const abs = Math.abs(offset);
-  const zoneText = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(abs / 60))}:${twoDigits(abs % 60)}`;
-  // Joined, not concatenated: the instant goes into answers as it is, and a rope would be flattened again when one is written.
-  return [isoDateOf(day), 'T', clockOf(ofDay), ':', twoDigits(Math.floor(ofDay / 1000) % 60), millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`, zoneText].join('');
+  return `${written}${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(abs / 60))}:${twoDigits(abs % 60)}`;
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
