@@ -25,8 +25,9 @@ function breakOf(source: string): { line: number; col: number; reason: string } 
 describe('whereJsonBreaks', () => {
   it.each([
     ['{"a":}', 1, 6, 'a value was expected here'],
-    ['{"a":1,}', 1, 8, 'a comma before a closing brace or bracket is not allowed'],
-    ['[1, 2,\n]', 2, 1, 'a comma before a closing brace or bracket is not allowed'],
+    ['{"a":1,}', 1, 7, 'a comma before a closing brace or bracket is not allowed'],
+    ['[1, 2,\n]', 1, 6, 'a comma before a closing brace or bracket is not allowed'],
+    ['{"policy":"x",\n\n\n}', 1, 14, 'a comma before a closing brace or bracket is not allowed'],
     ['{"a" 1}', 1, 6, 'a colon was expected after the property name'],
     ['{"a":[1 2]}', 1, 9, 'a comma was expected'],
     ['{"a":1', 1, 7, 'the object is not closed: a comma or a closing brace was expected'],
@@ -35,9 +36,10 @@ describe('whereJsonBreaks', () => {
     ['{"a":1}{}', 1, 8, 'there is more after the end of the JSON value'],
     ['{\n  "a": 1 // the first\n}', 2, 10, 'JSON has no comments'],
     ['{"a":"x\ny"}', 1, 6, 'a text that is not closed (a line break inside a text is written \\n)'],
-    ['{"a":"\t"}', 1, 6, 'a control character inside a text (write it as an escape, such as \\n)'],
-    ['{"a":"\\x"}', 1, 6, 'an escape JSON does not have (it has \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)'],
-    ['{"a":"\\u12"}', 1, 6, 'a \\u escape needs four hexadecimal digits'],
+    ['{"a":"x\ty"}', 1, 8, 'a control character inside a text (write it as an escape, such as \\n)'],
+    ['{"a":"\\\\\\x"}', 1, 9, 'an escape JSON does not have (it has \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)'],
+    ['{"a":"ok \\n then \\u12zz"}', 1, 18, 'a \\u escape needs four hexadecimal digits'],
+    [`{"policy":"${'y'.repeat(1000)}\\q"}`, 1, 1012, 'an escape JSON does not have (it has \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)'],
     ['{"a":1.}', 1, 6, 'a number that ends too soon'],
   ])('%j breaks at line %i, column %i: %s', (source, line, col, reason) => {
     expect(breakOf(source)).toEqual({ line, col, reason });
@@ -73,7 +75,7 @@ describe('whereJsonBreaks', () => {
     const refused = readJsonText('{"a":1,}');
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
-    expect(render('sv', refused.problems[0]!.text)).toBe('innehållet är inte giltig JSON på rad 1, kolumn 8: ett kommatecken före en avslutande klammer eller hakparentes är inte tillåtet');
+    expect(render('sv', refused.problems[0]!.text)).toBe('innehållet är inte giltig JSON på rad 1, kolumn 7: ett kommatecken före en avslutande klammer eller hakparentes är inte tillåtet');
   });
 });
 
@@ -90,7 +92,7 @@ describe('a body or batch line that is not JSON', () => {
     const english = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json' }, payload });
     expect([english.statusCode, english.json().code, english.json().detail]).toEqual([400, 'REQUEST_MALFORMED', `the body is not valid JSON at line ${line}, column ${col}: ${breakOf(payload).reason}`]);
     const swedish = await app.inject({ method: 'POST', url: '/v1/evaluate', headers: { 'content-type': 'application/json', 'accept-language': 'sv' }, payload: '{"policy":"clicksend-sla",\n "facts": {"period": "2026-10",}}' });
-    expect([swedish.statusCode, swedish.headers['content-language'], swedish.json().detail]).toEqual([400, 'sv', 'innehållet är inte giltig JSON på rad 2, kolumn 32: ett kommatecken före en avslutande klammer eller hakparentes är inte tillåtet']);
+    expect([swedish.statusCode, swedish.headers['content-language'], swedish.json().detail]).toEqual([400, 'sv', 'innehållet är inte giltig JSON på rad 2, kolumn 31: ett kommatecken före en avslutande klammer eller hakparentes är inte tillåtet']);
   });
 
   it('in a batch, is refused alone, at its line and column', async () => {
@@ -108,10 +110,12 @@ describe('a .json case file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'json-cases-'));
     const text = typicalText.replace('"currency": "USD"', '"currency": "USD",');
     const line = text.slice(0, text.indexOf('"USD",')).split('\n').length;
-    const col = text.split('\n')[line - 1]!.indexOf('"USD",') + '"USD", '.length + 1;
+    const col = text.split('\n')[line - 1]!.indexOf('"USD",') + '"USD"'.length + 1;
     writeFileSync(join(dir, 'month.json'), text);
     const refused = await runCli('evaluate', join(dir, 'month.json'));
     expect([refused.code, refused.err]).toEqual([1, `${join(dir, 'month.json')}:${line}:${col} JSON_SYNTAX not valid JSON: a comma before a closing brace or bracket is not allowed`]);
+    writeFileSync(join(dir, 'MONTH.JSON'), text);
+    expect((await runCli('evaluate', join(dir, 'MONTH.JSON'))).err).toContain(`MONTH.JSON:${line}:${col} JSON_SYNTAX`);
     writeFileSync(join(dir, 'month.yaml'), text);
     const read = await runCli('evaluate', join(dir, 'month.yaml'));
     expect([read.code, JSON.parse(read.out).rebate.amount]).toEqual([0, '24.00']);

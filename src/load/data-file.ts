@@ -19,7 +19,7 @@ export async function readDataFile(file: string): Promise<{ ok: true; source: Ya
   const utf8 = readUtf8Text(bytes);
   if (!utf8.ok) return { ok: false, problems: [fileNotUtf8(file, utf8.at)] };
   // A .json file is held to JSON, as a request body is: read as YAML alone it would let a trailing comma or a comment pass.
-  const notJson = file.endsWith('.json') ? jsonProblem(file, utf8.text) : undefined;
+  const notJson = /\.json$/i.test(file) ? jsonProblem(file, utf8.text) : undefined;
   if (notJson) return { ok: false, problems: [notJson] };
   const source = parseYamlSource(file, utf8.text);
   return source.problems.length > 0 ? { ok: false, problems: [...source.problems] } : { ok: true, source };

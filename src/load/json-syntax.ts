@@ -23,16 +23,41 @@ export function whereJsonBreaks(source: string, refusal: Error): JsonBreak {
   const errors: ParseError[] = [];
   parse(source, errors, STRICT_JSON);
   const [first] = errors;
-  const offset = first?.offset ?? Number(/at position (\d+)/.exec(refusal.message)?.[1] ?? 0);
+  const code = first === undefined ? 'Other' : printParseErrorCode(first.error);
+  const reported = first?.offset ?? Number(/at position (\d+)/.exec(refusal.message)?.[1] ?? 0);
+  const comma = trailingCommaAt(source, reported, code);
+  const offset = comma ?? (IN_TEXT.has(code) ? inTextAt(source, reported, code) : reported);
   const before = source.slice(0, offset);
   const lineStart = before.lastIndexOf('\n') + 1;
-  const code = first === undefined ? 'Other' : printParseErrorCode(first.error);
-  const what = trailingComma(source, offset, code) ? 'trailingComma' : code.charAt(0).toLowerCase() + code.slice(1);
+  const what = comma === undefined ? code.charAt(0).toLowerCase() + code.slice(1) : 'trailingComma';
   return { line: before.split('\n').length, col: offset - lineStart + 1, reason: text('json.syntax', { what }) };
 }
 
-/** The commonest mistake gets its own words: a comma right before the closing brace or bracket where a name or value was expected. */
-function trailingComma(source: string, offset: number, code: string): boolean {
-  const closing = source[offset] === '}' || source[offset] === ']';
-  return (code === 'PropertyNameExpected' || code === 'ValueExpected') && closing && source.slice(0, offset).trimEnd().endsWith(',');
+/**
+ * The commonest mistake gets its own words and place: a comma right before the
+ * closing brace or bracket where a name or value was expected. Its offset, or
+ * undefined for any other mistake.
+ */
+function trailingCommaAt(source: string, offset: number, code: string): number | undefined {
+  if ((code !== 'PropertyNameExpected' && code !== 'ValueExpected') || (source[offset] !== '}' && source[offset] !== ']')) return undefined;
+  const before = source.slice(0, offset).trimEnd();
+  return before.endsWith(',') ? before.length - 1 : undefined;
+}
+
+/** Mistakes inside a text, which jsonc-parser places at the text's opening quote. */
+const IN_TEXT = new Set(['InvalidCharacter', 'InvalidEscapeCharacter', 'InvalidUnicode']);
+const ESCAPED = new Set([...'"\\/bfnrt']);
+const HEX4 = /^[0-9A-Fa-f]{4}$/;
+
+/** The character inside the text opened at `quote` that the mistake is about: a control character, or the backslash of a bad escape. */
+function inTextAt(source: string, quote: number, code: string): number {
+  for (let at = quote + 1; at < source.length && source[at] !== '"'; at++) {
+    if (source.charCodeAt(at) < 0x20) return code === 'InvalidCharacter' ? at : quote;
+    if (source[at] !== '\\') continue;
+    const escaped = source[at + 1] ?? '';
+    const bad = escaped === 'u' ? !HEX4.test(source.slice(at + 2, at + 6)) : !ESCAPED.has(escaped);
+    if (bad) return at;
+    at++; // the escaped character is not the end of the text
+  }
+  return quote;
 }
