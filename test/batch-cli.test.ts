@@ -114,5 +114,13 @@ describe('policy evaluate --batch', () => {
     const nothing = await policy(['--lang', 'sv', 'evaluate', '--batch', none, '--out', join(dir, 'out.ndjson'), '--threads', '1']);
     expect([nothing.code, nothing.err.split('\n')[0]]).toEqual([0, expect.stringMatching(/^1 rader besvarade: 1 beslut, 0 avvisade, på \d+,\d s/)]);
     expect(nothing.err).toContain('att betala totalt: inget');
+    // The lines are answered in the language asked for too, as `policy evaluate` answers a case file; a line's own lang still wins.
+    const lines = join(dir, 'lines.ndjson');
+    writeFileSync(lines, `${JSON.stringify(typicalMonth)}\n{"policy":\n${JSON.stringify({ ...typicalMonth, lang: 'en' })}\n`);
+    const answered = await policy(['--lang', 'sv', 'evaluate', '--batch', lines, '--threads', '1']);
+    const [swedish, refused, english] = answered.out.trim().split('\n').map((line) => JSON.parse(line));
+    expect(swedish.explanation[0]).toMatch(/^Beslutat enligt clicksend-sla/);
+    expect(refused.detail).toMatch(/^rad 2 är inte giltig JSON/);
+    expect(english.explanation[0]).toMatch(/^Decided under clicksend-sla/);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 // A worker thread of `policy evaluate --batch` (run by piscina): loads the policies
 // once, then answers chunks of lines with the same answerLine() the HTTP batch uses.
 import { workerData } from 'piscina';
+import type { Language } from '../messages/languages.js';
 import { loadPolicies } from '../registry/load-policies.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
 import { answerLine } from './answer-line.js';
@@ -10,6 +11,8 @@ import type { TallyPart } from './tally.js';
 
 export interface BatchWorkerData {
   readonly policiesDir: string;
+  /** The language of a line that names none, as `policy evaluate` answers a case file that names none. */
+  readonly language: Language;
 }
 
 export interface ChunkTask {
@@ -40,7 +43,7 @@ export default async function answerChunk({ lines, now }: ChunkTask): Promise<Ch
   const tally = new Tally();
   const texts: string[] = [];
   for (const line of lines) {
-    const answer = await answerLine(loaded, line, now);
+    const answer = await answerLine(loaded, line, now, (workerData as BatchWorkerData).language);
     if (answer.decision) tally.addDecision(answer.decision);
     else tally.addRefusal();
     texts.push(answer.text);

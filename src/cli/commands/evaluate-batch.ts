@@ -62,7 +62,7 @@ export async function evaluateBatchCommand(inFile: string, options: BatchOptions
   const opened = await openBoth(input, sink, inFile, options.out);
   if (opened !== null) return fail(opened);
 
-  const pool = new Piscina<ChunkTask, ChunkResult>({ filename: WORKER_FILE, workerData: { policiesDir: options.policies } satisfies BatchWorkerData, minThreads: threads, maxThreads: threads });
+  const pool = new Piscina<ChunkTask, ChunkResult>({ filename: WORKER_FILE, workerData: { policiesDir: options.policies, language } satisfies BatchWorkerData, minThreads: threads, maxThreads: threads });
   const progress = process.stderr.isTTY ? new SingleBar({ format: 'batch |{bar}| {percentage}% | {decisions} answered', stream: process.stderr }) : undefined;
   const started = performance.now();
   try {
