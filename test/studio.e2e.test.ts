@@ -243,8 +243,12 @@ describe('the studio in Chromium', { timeout: 60_000 }, () => {
       '        - { fact: uptimePercent, operator: lessThan, value: 99.5 }',
       '    then: { outcome: ineligible, code: TRIAL_ACCOUNT, message: trial accounts are not covered by the SLA }',
     ].join('\n');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('USD: "125.00"', 'USD: "99.00"').replace('rules: []', rule));
+    const recurring = '    publicHolidays: { country: SE, include: [{ name: Midsummer Eve }, { name: New Year\'s Eve, openingHours: ["09:00-13:00"] }], exclude: [Epiphany] }\n    holidays: []';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('USD: "125.00"', 'USD: "99.00"').replace('rules: []', rule).replace('    holidays: []', recurring));
     await page.locator('.cap', { hasText: '99.00 USD' }).waitFor({ timeout: 15_000 });
+    // Holidays taken from the holiday list are terms too: the page says which, instead of "No holidays are listed".
+    expect(await page.locator('.public-holidays').textContent()).toContain("Closed every year on the holidays of SE in the holiday list (kinds: public). Also: Midsummer Eve, New Year's Eve (open only 09:00-13:00). Worked all the same: Epiphany.");
+    expect(await page.locator('.calendar').allTextContents()).not.toContainEqual(expect.stringContaining('No holidays are listed'));
     const rules = await page.locator('ol.rules').textContent();
     expect(rules).toContain('When account plan is “trial” and uptime % is below 99.5');
     expect(rules).toContain('Not payable: trial accounts are not covered by the SLA TRIAL_ACCOUNT');

@@ -104,7 +104,8 @@ function supportSections(terms: PolicyDocument, cite: Cite): HTMLElement[] {
     h('h3', {}, name, ' ', cite.cite(['calendars', name], calendar.clause)),
     h('p', {}, t('terms.calendar.zone', { zone: calendar.timeZone })),
     calendar.alwaysOpen ? h('p', {}, t('terms.calendar.alwaysOpen')) : weeklyHours(calendar.openingHours ?? {}),
-    calendar.alwaysOpen ? null : holidays(calendar.holidays ?? [], name, cite)));
+    calendar.alwaysOpen ? null : publicHolidays(calendar.publicHolidays, name, cite),
+    calendar.alwaysOpen ? null : holidays(calendar.holidays ?? [], name, cite, calendar.publicHolidays !== undefined)));
   return [
     section('support', t('terms.support.heading'), table(t('terms.support.caption'), [t('terms.support.priority'), t('terms.support.action'), t('terms.support.response'), t('terms.citation')], priorities)),
     section('calendars', t('terms.calendar.heading'), ...calendars),
@@ -117,8 +118,23 @@ function weeklyHours(hours: Partial<Record<(typeof DAYS)[number], readonly strin
   return h('dl', { class: 'hours' }, ...DAYS.map((day) => h('div', {}, h('dt', {}, named('day', day)), h('dd', {}, (hours[day] ?? []).length > 0 ? (hours[day] ?? []).join(', ') : t('terms.calendar.closed')))));
 }
 
-function holidays(days: readonly { date: string; name?: unknown; openingHours?: readonly string[] }[], calendar: string, cite: Cite): HTMLElement {
-  if (days.length === 0) return h('p', {}, t('terms.calendar.noHolidays'));
+type PublicHolidays = NonNullable<PolicyDocument['calendars'][string]['publicHolidays']>;
+
+/** The holidays that recur every year, from the holiday list: which country's, which kinds, and what the calendar adds or works. */
+function publicHolidays(terms: PublicHolidays | undefined, calendar: string, cite: Cite): HTMLElement | null {
+  if (!terms) return null;
+  const included = (terms.include ?? []).map((entry) => (entry.openingHours ? t('terms.calendar.includedPartial', { name: entry.name, hours: entry.openingHours.join(', ') }) : entry.name));
+  const excluded = terms.exclude ?? [];
+  return h('p', { class: 'public-holidays' },
+    t('terms.calendar.publicHolidays', { place: terms.region ? `${terms.country}-${terms.region}` : terms.country, kinds: (terms.kinds ?? ['public']).join(', ') }),
+    included.length > 0 ? ` ${t('terms.calendar.included', { holidays: included.join(', ') })}` : '',
+    excluded.length > 0 ? ` ${t('terms.calendar.excluded', { holidays: excluded.join(', ') })}` : '',
+    ' ', cite.lineLink(['calendars', calendar, 'publicHolidays']));
+}
+
+/** The dates the calendar lists; "no holidays" only when it takes none from the holiday list either. */
+function holidays(days: readonly { date: string; name?: unknown; openingHours?: readonly string[] }[], calendar: string, cite: Cite, recurring: boolean): HTMLElement | null {
+  if (days.length === 0) return recurring ? null : h('p', {}, t('terms.calendar.noHolidays'));
   return h('ul', { class: 'holidays' }, ...days.map((day, index) => h('li', {},
     h('strong', {}, day.date), day.name ? ` ${localText(day.name)}` : '', ': ',
     day.openingHours ? t('terms.calendar.partial', { hours: day.openingHours.join(', ') }) : t('terms.calendar.closedDay'),
