@@ -73,13 +73,18 @@ export function sourceHolidays(country: string, region: string | undefined, year
  * English instead, which every holiday has.
  */
 function namedHolidays({ holidays, ownLanguage }: Source, year: number): SourceHoliday[] {
-  const english = holidays.getHolidays(year, 'en');
-  const own = holidays.getHolidays(year, ownLanguage);
-  const inLanguage = new Map(languages.map((language) => [language, holidays.getHolidays(year, language)]));
+  // Each language's list read once: English, the country's own and the service's languages are often the same ones.
+  const lists = new Map<string, HolidaysTypes.Holiday[]>();
+  const listIn = (language: string): HolidaysTypes.Holiday[] => {
+    let list = lists.get(language);
+    if (!list) lists.set(language, (list = holidays.getHolidays(year, language)));
+    return list;
+  };
+  const [english, own] = [listIn('en'), listIn(ownLanguage)];
   return english.map((holiday, index) => {
     const names = Object.fromEntries(
       languages.map((language) => {
-        const translated = inLanguage.get(language)?.[index];
+        const translated = listIn(language)[index];
         const untranslated = language !== ownLanguage && translated?.name === own[index]?.name;
         return [language, translated === undefined || translated.date !== holiday.date || untranslated ? holiday.name : translated.name];
       }),
