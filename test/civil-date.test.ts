@@ -21,6 +21,17 @@ describe('calendar dates in integer arithmetic', () => {
     );
   });
 
+  it('write a date again from memory, even after days that take its place in memory (4,096 days apart) came between', () => {
+    const written = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.integer({ min: -700_000, max: 2_900_000 }), fc.integer({ min: -3, max: 3 }), (day, apart) => {
+        const other = day + apart * 4096;
+        for (const asked of [day, day, other, day, other, other]) expect(isoDateOf(asked)).toBe(written(asked));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('know the days the Gregorian rules single out', () => {
     const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
     for (const iso of ['1970-01-01', '1969-12-31', '2000-02-29', '2100-02-28', '2100-03-01', '2400-02-29', '2026-12-31', '0001-01-01']) expect(isoDateOf(dayOf(iso))).toBe(iso);

@@ -18,8 +18,11 @@ describe('the decision cache', () => {
     cache.set(registry, sightingOf(key), result.decision, serialized);
     expect(cache.get(registry, sightingOf(key), 'third')?.serialized).toBe(serialized.replace('"decisionId":"test-decision"', '"decisionId":"third"'));
     expect(cache.get(registry, sightingOf(`${key} `), 'other')).toBeUndefined();
+    // The same body asked in another language is another request.
+    expect(sightingOf(key, 'sv').hash).not.toBe(sightingOf(key, 'en').hash);
+    expect(cache.get(registry, sightingOf(key, 'sv'), 'swedish')).toBeUndefined();
     // A request whose mark another one took over (the same slot) is not looked up, and is decided again.
-    expect(cache.get(registry, { key, hash: sightingOf(key).hash ^ (1 << 20) }, 'taken over')).toBeUndefined();
+    expect(cache.get(registry, { ...sightingOf(key), hash: sightingOf(key).hash ^ (1 << 20) }, 'taken over')).toBeUndefined();
   });
 
   it('remembers nothing when its budget is 0 bytes', async () => {

@@ -90,6 +90,25 @@ describe('rule outcomes remembered by region (property tests against the engine 
     expect(tiers.runs).toBeLessThanOrEqual(13);
   });
 
+  it('keys the usual facts (booleans, short texts, regions) by a number, and the same values always by the same key', () => {
+    const key = new OutcomeKey([
+      { name: 'status', conditions: { all: [{ fact: 'done', operator: 'equal', value: true }, { fact: 'priority', operator: 'equal', value: 'major' }, { fact: 'minutes', operator: 'lessThan', value: 30 }] }, event: { type: 'late' } },
+    ]);
+    const usual = { done: true, priority: 'major', minutes: 12 };
+    expect(typeof key.of(usual)).toBe('number');
+    expect(key.of({ ...usual, minutes: 29 })).toBe(key.of(usual)); // the same region
+    expect(key.of({ ...usual, minutes: 30 })).not.toBe(key.of(usual));
+    expect(key.of({ ...usual, done: false })).not.toBe(key.of(usual));
+    // A long text, or a value of another kind, makes the key a text; the usual values keep their number.
+    expect(typeof key.of({ ...usual, priority: 'p'.repeat(65) })).toBe('string');
+    expect(typeof key.of({ ...usual, done: 1 })).toBe('string');
+    // Once a fact has held 61 texts, further ones are keyed as text, and those seen before keep their number.
+    for (let index = 0; index < 100; index++) key.of({ ...usual, priority: `priority-${index}` });
+    expect(typeof key.of({ ...usual, priority: 'priority-99' })).toBe('string');
+    expect(key.of({ ...usual, priority: 'priority-99' })).toBe(key.of({ ...usual, priority: 'priority-99' }));
+    expect(key.of(usual)).toBe(key.of({ done: true, priority: 'major', minutes: 0 }));
+  });
+
   it('keys facts compared by value apart whenever their values differ, whatever text they hold', () => {
     const key = new OutcomeKey([{ name: 'texts', conditions: { all: [{ fact: 'first', operator: 'equal', value: 'x' }, { fact: 'second', operator: 'equal', value: 'y' }] }, event: { type: 'note' } }]);
     // Texts that spell other facts' keys, separators, numbers and JSON: none may pass for another value.

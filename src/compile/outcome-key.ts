@@ -11,7 +11,19 @@ interface Constant {
   readonly ratio: ExactRatio | null;
 }
 
-type FactKey = { readonly fact: string; readonly constants: readonly Constant[] | null };
+interface FactKey {
+  readonly fact: string;
+  readonly constants: readonly Constant[] | null;
+  /** How many parts a numeric key gives this fact: its regions, or the values it can hold interned. */
+  readonly radix: number;
+  /** For a fact keyed by value: the texts seen so far, each with its part (see internedIndex). */
+  readonly interned: Map<string, number>;
+}
+
+/** Parts of a fact keyed by value: enough for a priority, a currency, a status; other values make the key a text. */
+const MAX_INTERNED = 64;
+/** Texts longer than this are keyed as text: interning is for short names, not free-form values. */
+const MAX_INTERNED_LENGTH = 64;
 
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
 /**
@@ -38,15 +50,40 @@ const numericOperatorNames: ReadonlySet<string> = new Set(numericOperators);
  */
 export class OutcomeKey {
   private readonly facts: readonly FactKey[];
+  /** Whether every combination of parts fits in a safe integer: only then are keys numbers. */
+  private readonly numeric: boolean;
 
   constructor(rules: readonly RuleProperties[]) {
     const tests = rules.flatMap((rule) => leafTests(rule.conditions));
     const names = [...new Set(tests.flatMap((test) => test.facts))].sort();
-    this.facts = names.map((fact) => ({ fact, constants: regionConstants(tests.filter((test) => test.facts.includes(fact))) }));
+    this.facts = names.map((fact) => {
+      const constants = regionConstants(tests.filter((test) => test.facts.includes(fact)));
+      return { fact, constants, radix: constants === null ? MAX_INTERNED : 2 * constants.length + 2, interned: new Map() };
+    });
+    this.numeric = this.facts.reduce((combinations, { radix }) => combinations * radix, 1) <= Number.MAX_SAFE_INTEGER;
   }
 
-  /** The key of the outcome for these fact values: equal keys give equal outcomes. */
-  of(values: Readonly<Record<string, unknown>>): string {
+  /**
+   * The key of the outcome for these fact values: equal keys give equal outcomes.
+   * Where every fact is a region or a short value seen before, the key is a
+   * number (the parts in mixed radix): a month looks up seven outcomes, and a
+   * text key is built, flattened and hashed afresh each time. Otherwise it is
+   * the text of every part. A number never equals a text, and whether a value
+   * is interned never changes once seen, so the same values always give the same key.
+   */
+  of(values: Readonly<Record<string, unknown>>): string | number {
+    if (!this.numeric) return this.textOf(values);
+    let key = 0;
+    for (const fact of this.facts) {
+      const value = values[fact.fact];
+      const part = fact.constants === null ? internedIndex(fact, value) : regionOf(value, fact.constants);
+      if (part === null) return this.textOf(values);
+      key = key * fact.radix + part;
+    }
+    return key;
+  }
+
+  private textOf(values: Readonly<Record<string, unknown>>): string {
     let key = '';
     for (const { fact, constants } of this.facts) {
       const value = values[fact];
@@ -54,6 +91,35 @@ export class OutcomeKey {
       key += region === null ? `v${exactText(value)}\u0001` : `r${region}\u0001`;
     }
     return key;
+  }
+}
+
+/** Parts 0-2 of a fact keyed by value; texts take the parts after them, in order of first sight. */
+const [FALSE_PART, TRUE_PART, UNDEFINED_PART, FIRST_TEXT_PART] = [0, 1, 2, 3];
+
+/**
+ * A fact's value as one part of a numeric key; null for a value that is not a
+ * boolean, undefined or a short text, or a text that came after the fact's table
+ * was full. Texts are equal exactly when the engine's comparisons see them as
+ * equal, so equal parts mean equal values.
+ */
+function internedIndex(fact: FactKey, value: unknown): number | null {
+  switch (typeof value) {
+    case 'boolean':
+      return value ? TRUE_PART : FALSE_PART;
+    case 'undefined':
+      return UNDEFINED_PART;
+    case 'string': {
+      if (value.length > MAX_INTERNED_LENGTH) return null;
+      const known = fact.interned.get(value);
+      if (known !== undefined) return known;
+      const next = FIRST_TEXT_PART + fact.interned.size;
+      if (next >= MAX_INTERNED) return null;
+      fact.interned.set(value, next);
+      return next;
+    }
+    default:
+      return null;
   }
 }
 

@@ -46,7 +46,7 @@ export interface RuleSetOutcome {
 export class RuleSet {
   private readonly idle: Engine[] = [];
   private readonly key: OutcomeKey;
-  private readonly outcomes = new ByteBoundedMemo<string, RuleSetOutcome>(memoBudgets().ruleOutcomeBytes, outcomeBytes);
+  private readonly outcomes = new ByteBoundedMemo<string | number, RuleSetOutcome>(memoBudgets().ruleOutcomeBytes, outcomeBytes);
   private readonly maxKeyBytes = memoBudgets().ruleKeyMaxBytes;
 
   constructor(private readonly rules: readonly RuleProperties[]) {
@@ -66,7 +66,7 @@ export class RuleSet {
   async run(facts: Readonly<Record<string, unknown>>, options: { readonly trace?: boolean } = {}): Promise<RuleSetOutcome> {
     if (options.trace) return this.runEngine(facts);
     const key = this.key.of(facts);
-    if (stringBytes(key) > this.maxKeyBytes) return { events: (await this.runEngine(facts)).events, trace: [] };
+    if (typeof key === 'string' && stringBytes(key) > this.maxKeyBytes) return { events: (await this.runEngine(facts)).events, trace: [] };
     const known = this.outcomes.get(key);
     if (known) return known;
     const { events } = await this.runEngine(facts);
@@ -94,8 +94,8 @@ export class RuleSet {
 }
 
 /** An outcome's bytes as its JSON text counts them, with its key: close enough to what it holds, and never less. */
-function outcomeBytes(outcome: RuleSetOutcome, key: string): number {
-  return stringBytes(key) + stringBytes(JSON.stringify(outcome)) + ENTRY_OVERHEAD_BYTES;
+function outcomeBytes(outcome: RuleSetOutcome, key: string | number): number {
+  return (typeof key === 'string' ? stringBytes(key) : 8) + stringBytes(JSON.stringify(outcome)) + ENTRY_OVERHEAD_BYTES;
 }
 
 /** A condition's `path`, as validation reads it: plain names and list positions only, never a JSONPath query. */

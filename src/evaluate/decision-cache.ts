@@ -46,19 +46,38 @@ interface Entry {
 const SEEN_SLOTS = 1 << 16;
 
 /**
- * A request's key with its hash, worked out once per request. The hash is the
- * first 32 bits of the key's SHA-1: native code with the CPU's SHA instructions
- * hashes a kilobyte body in about a third of the time a JavaScript loop does.
+ * A request's body and language with their hash, worked out once per request.
+ * The hash is the first 32 bits of the body's SHA-1 (native code with the CPU's
+ * SHA instructions hashes a kilobyte body in about a third of the time a
+ * JavaScript loop does), mixed with the language's own: the same body asked in
+ * Swedish is another request. Only the body is hashed, so most requests, never
+ * seen before, cost no copy of it; the key of a remembered decision is built
+ * only for a request that was.
  */
 export interface Sighting {
-  readonly key: string;
+  readonly body: string;
+  readonly language: string;
   readonly hash: number;
 }
 
-export function sightingOf(key: string): Sighting {
-  // The digest as 'binary' (latin1) text, one character a byte, read as a little-endian 32-bit integer: no Buffer to allocate.
-  const digest = hash('sha1', key, 'binary');
-  return { key, hash: digest.charCodeAt(0) | (digest.charCodeAt(1) << 8) | (digest.charCodeAt(2) << 16) | (digest.charCodeAt(3) << 24) };
+/** The first 32 bits of a text's SHA-1, as a little-endian integer. */
+function hashOf(text: string): number {
+  // The digest as 'binary' (latin1) text, one character a byte: no Buffer to allocate.
+  const digest = hash('sha1', text, 'binary');
+  return digest.charCodeAt(0) | (digest.charCodeAt(1) << 8) | (digest.charCodeAt(2) << 16) | (digest.charCodeAt(3) << 24);
+}
+
+const languageHashes = new Map<string, number>();
+
+export function sightingOf(body: string, language = ''): Sighting {
+  let languageHash = languageHashes.get(language);
+  if (languageHash === undefined) languageHashes.set(language, (languageHash = hashOf(language)));
+  return { body, language, hash: hashOf(body) ^ languageHash };
+}
+
+/** The key a remembered decision is found by: its whole body, in its language. */
+function keyOf({ body, language }: Sighting): string {
+  return `${language}\u0000${body}`;
 }
 
 /**
@@ -102,7 +121,7 @@ export class DecisionCache {
    */
   get(registry: PolicyRegistry, sighting: Sighting, decisionId: string): RememberedDecision | undefined {
     if (!this.seen.seen(sighting)) return undefined;
-    const entry = this.byRegistry.get(registry)?.get(sighting.key);
+    const entry = this.byRegistry.get(registry)?.get(keyOf(sighting));
     return entry === undefined ? undefined : { serialized: `${idPrefix(decisionId)}${entry.afterId}`, policy: entry.policy, eligible: entry.eligible };
   }
 
@@ -113,7 +132,7 @@ export class DecisionCache {
 
   /** Notes a request seen for the first time; remembers its decision the second time. */
   set(registry: PolicyRegistry, sighting: Sighting, decision: Decision, serialized: string): void {
-    if (this.budget.maxBytes <= 0 || stringBytes(sighting.key) > this.budget.maxEntryBytes) return;
+    if (this.budget.maxBytes <= 0 || stringBytes(sighting.body) > this.budget.maxEntryBytes) return;
     if (!this.seen.seen(sighting)) return this.seen.mark(sighting);
     let entries = this.byRegistry.get(registry);
     if (!entries) {
@@ -121,7 +140,7 @@ export class DecisionCache {
       entries = new ByteBoundedMemo<string, Entry>(this.budget.maxBytes, (entry, body) => stringBytes(body) + stringBytes(entry.afterId) + 2 * ENTRY_OVERHEAD_BYTES, this.budget.maxEntryBytes);
       this.byRegistry.set(registry, entries);
     }
-    entries.set(sighting.key, { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy, eligible: decision.rebate?.eligible });
+    entries.set(keyOf(sighting), { afterId: serialized.slice(idPrefix(decision.decisionId).length), policy: decision.policy, eligible: decision.rebate?.eligible });
   }
 }
 

@@ -122,7 +122,8 @@ export function readFacts(raw: RequestFacts, policy: CompiledPolicy, now: number
   );
   const claimFiledAt = raw.claim ? instant(raw.claim.filedAt, 'claim', undefined, 'filedAt') : null;
   const asOf = raw.asOf === undefined ? now : instant(raw.asOf, 'asOf');
-  const periodStart = raw.period === undefined ? null : Date.parse(`${raw.period}-01T00:00:00Z`);
+  // The schema allows only YYYY-MM with a month 01-12, so the first instant of the month always parses.
+  const periodStart = raw.period === undefined ? null : (parseInstant(`${raw.period}-01T00:00:00Z`) ?? Number.NaN);
   if (periodStart !== null && !inRange(periodStart)) {
     problems.push(problem('INSTANT_OUT_OF_RANGE', sentence('request.periodOutOfRange', { period: raw.period ?? '', ...RANGE }), [...base, 'period']));
   }

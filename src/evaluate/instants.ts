@@ -61,10 +61,12 @@ export function parseInstant(text: string): number | null {
   return epochDayOfCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset * MINUTE_MS;
 }
 
+/** "00:00" to "23:59", one text per minute of a day, made once. */
+const CLOCKS = Array.from({ length: 24 * 60 }, (_, minute) => `${twoDigits(Math.floor(minute / 60))}:${twoDigits(minute % 60)}`);
+
 /** "HH:MM" of a time of day given in milliseconds. */
 function clockOf(ofDayMs: number): string {
-  const minutes = Math.floor(ofDayMs / MINUTE_MS);
-  return `${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`;
+  return CLOCKS[Math.floor(ofDayMs / MINUTE_MS)] as string;
 }
 
 /**

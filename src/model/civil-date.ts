@@ -42,14 +42,31 @@ export function weekdayFromSunday(epochDay: number): number {
   return (((epochDay + 4) % 7) + 7) % 7;
 }
 
-/** A number below 100 in two digits ("07"). */
-export const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
+
+/** A number from 0 to 99 in two digits ("07"), one of a hundred texts made once. */
+export const twoDigits = (n: number): string => TWO_DIGITS[n] ?? String(n).padStart(2, '0');
+
+/**
+ * Dates written lately, direct-mapped: day d lives in slot d mod DATE_SLOTS with
+ * d stored beside its text, so a date written again (every instant of a month
+ * shares some thirty) is two array reads. 4,096 consecutive days (about 11
+ * years) never share a slot; a slot holding another day is rewritten.
+ */
+const DATE_SLOTS = 4096;
+const slotDays = new Float64Array(DATE_SLOTS).fill(Number.NaN);
+const slotDates: string[] = new Array<string>(DATE_SLOTS).fill('');
 
 /** YYYY-MM-DD, the year in four digits. */
 export function isoDateOf(epochDay: number): string {
+  const slot = epochDay & (DATE_SLOTS - 1);
+  if (slotDays[slot] === epochDay) return slotDates[slot] as string;
   const packed = packedCivilDate(epochDay);
   const year = Math.floor(packed / 10_000);
-  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${twoDigits(Math.floor(packed / 100) % 100)}-${twoDigits(packed % 100)}`;
+  const written = `${year < 1000 ? String(year).padStart(4, '0') : year}-${twoDigits(Math.floor(packed / 100) % 100)}-${twoDigits(packed % 100)}`;
+  slotDays[slot] = epochDay;
+  slotDates[slot] = written;
+  return written;
 }
 
 /** Days since 1970-01-01 of the day that holds an instant, in UTC. */
