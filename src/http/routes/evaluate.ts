@@ -82,9 +82,7 @@ export function evaluateRoute(app: FastifyInstance, { store, now, decisionLog, c
     },
     async (request, reply) => {
       const answered = await answers.run(request);
-      // Sent as bytes: Node joins a text answer to the text of its headers before writing it, one more copy of
-      // kilobytes per request; bytes go out beside the headers as they are (a few kilobytes come from a shared pool).
-      return answered.ok ? reply.type(JSON_TYPE).send(Buffer.from(answered.serialized)) : sendProblems(reply, answered.problems);
+      return answered.ok ? reply.type(JSON_TYPE).send(answered.serialized) : sendProblems(reply, answered.problems);
     },
   );
 }
