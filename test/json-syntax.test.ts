@@ -41,6 +41,11 @@ describe('whereJsonBreaks', () => {
     ['{"a":"ok \\n then \\u12zz"}', 1, 18, 'a \\u escape needs four hexadecimal digits'],
     [`{"policy":"${'y'.repeat(1000)}\\q"}`, 1, 1012, 'an escape JSON does not have (it has \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)'],
     ['{"a":1.}', 1, 6, 'a number that ends too soon'],
+    ['{"a": 012}', 1, 7, 'a number may not start with 0 followed by more digits (write 12, not 012)'],
+    ['[1, -007.5]', 1, 6, 'a number may not start with 0 followed by more digits (write 12, not 012)'],
+    ['[10 12]', 1, 5, 'a comma was expected'],
+    ['{\r\n"a": 1,\r\n}', 2, 7, 'a comma before a closing brace or bracket is not allowed'],
+    ['{\r"a": 1\r"b": 2}', 3, 1, 'a comma was expected'],
   ])('%j breaks at line %i, column %i: %s', (source, line, col, reason) => {
     expect(breakOf(source)).toEqual({ line, col, reason });
   });
@@ -55,13 +60,13 @@ describe('whereJsonBreaks', () => {
 
   it('places every refusal inside the text: a line it has, a column of that line or just after it', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json().map((json) => json.slice(0, -1)), fc.json().chain((json) => fc.nat(json.length).map((at) => `${json.slice(0, at)}#${json.slice(at)}`))), (source) => {
+      fc.property(fc.oneof(fc.string(), fc.json().map((json) => json.replace(/,/g, ',\r').replace(/:/g, ':\r\n')).map((json) => `${json}0`), fc.json().map((json) => json.slice(0, -1)), fc.json().chain((json) => fc.nat(json.length).map((at) => `${json.slice(0, at)}#${json.slice(at)}`))), (source) => {
         try {
           JSON.parse(source);
           return;
         } catch (error) {
           const { line, col } = whereJsonBreaks(source, error as Error);
-          const lines = source.split('\n');
+          const lines = source.split(/\r\n|\r|\n/);
           expect(line).toBeGreaterThanOrEqual(1);
           expect(line).toBeLessThanOrEqual(lines.length);
           expect(col).toBeGreaterThanOrEqual(1);

@@ -102,7 +102,8 @@ export function readJsonText(text: string, line?: number): JsonTextResult {
     value = JSON.parse(text);
   } catch (error) {
     const where = whereJsonBreaks(text, error as Error);
-    const place = line === undefined ? { line: where.line, col: where.col } : { ...at, col: where.col };
+    // A batch line is one line of the batch, whatever JSON whitespace it holds: its column counts from the line's start.
+    const place = line === undefined ? { line: where.line, col: where.col } : { ...at, col: where.offset + 1 };
     return { ok: false, problems: [problem('REQUEST_MALFORMED', sentence(line === undefined ? 'request.bodyNotJson' : 'batch.lineNotJson', { ...place, reason: where.reason }))] };
   }
   // The parsed keys are checked, not the text: JSON may spell a key with escapes.

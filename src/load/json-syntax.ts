@@ -3,10 +3,11 @@ import type { ParseError } from 'jsonc-parser';
 import { text } from '../messages/text.js';
 import type { Text } from '../messages/text.js';
 
-/** Where a JSON text breaks (line and column from 1, in characters) and what is wrong there, as a sentence. */
+/** Where a JSON text breaks (line and column from 1, in characters; offset from 0) and what is wrong there, as a sentence. */
 export interface JsonBreak {
   readonly line: number;
   readonly col: number;
+  readonly offset: number;
   readonly reason: Text;
 }
 
@@ -26,11 +27,30 @@ export function whereJsonBreaks(source: string, refusal: Error): JsonBreak {
   const code = first === undefined ? 'Other' : printParseErrorCode(first.error);
   const reported = first?.offset ?? Number(/at position (\d+)/.exec(refusal.message)?.[1] ?? 0);
   const comma = trailingCommaAt(source, reported, code);
-  const offset = comma ?? (IN_TEXT.has(code) ? inTextAt(source, reported, code) : reported);
-  const before = source.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  const what = comma === undefined ? code.charAt(0).toLowerCase() + code.slice(1) : 'trailingComma';
-  return { line: before.split('\n').length, col: offset - lineStart + 1, reason: text('json.syntax', { what }) };
+  const zero = comma === undefined ? leadingZeroAt(source, reported, code) : undefined;
+  const offset = comma ?? zero ?? (IN_TEXT.has(code) ? inTextAt(source, reported, code) : reported);
+  const what = comma !== undefined ? 'trailingComma' : zero !== undefined ? 'leadingZero' : code.charAt(0).toLowerCase() + code.slice(1);
+  return { ...lineAndColumn(source, offset), offset, reason: text('json.syntax', { what }) };
+}
+
+/** Line and column of an offset, a line ending at CR LF, LF or a CR alone, as editors count them. */
+function lineAndColumn(source: string, offset: number): { line: number; col: number } {
+  let [line, lineStart] = [1, 0];
+  for (let at = 0; at < offset; at++) {
+    const char = source[at];
+    if (char === '\n' || (char === '\r' && source[at + 1] !== '\n')) [line, lineStart] = [line + 1, at + 1];
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+/**
+ * A number written with a leading zero (012): jsonc-parser reads the 0 as a
+ * whole number and asks for a comma before the 12. The offset of that 0, or
+ * undefined for any other mistake.
+ */
+function leadingZeroAt(source: string, offset: number, code: string): number | undefined {
+  const startsNumber = !/[0-9.eE+]/.test(source[offset - 2] ?? '');
+  return code === 'CommaExpected' && /[0-9]/.test(source[offset] ?? '') && source[offset - 1] === '0' && startsNumber ? offset - 1 : undefined;
 }
 
 /**
