@@ -91,6 +91,13 @@ describe('POST /v1/evaluate', () => {
     expect(strip(cli.out)).toBe(strip((await post(typicalMonth)).body));
   });
 
+  it('judges a ticket asked about before it was opened as pending, with all the time of its targets left', async () => {
+    const body = { policy: 'clicksend-sla', facts: { asOf: '2026-10-05T08:00:00Z', tickets: [{ id: 'T', priority: 'major', openedAt: '2026-10-05T10:00:00Z' }] } };
+    const { action, response } = (await post(body)).json().support[0];
+    expect(action).toMatchObject({ status: 'pending', remainingWorkingMinutes: action.targetMinutes, overrunWorkingMinutes: 0 });
+    expect(response).toMatchObject({ status: 'pending', remainingWorkingMinutes: response.targetMinutes, overrunWorkingMinutes: 0 });
+  });
+
   it('does not remember decisions that depend on the clock', async () => {
     const now = { value: Date.parse('2026-10-03T10:10:00Z') };
     const clocked = await openApp('policies', { now: () => now.value });

@@ -27,6 +27,16 @@ async function decisionIn(facts: RequestFacts, lang: 'en' | 'sv', extra: { versi
 }
 
 describe('a decision in Swedish', () => {
+  it('writes an instant to the millisecond when it has milliseconds, as the English RFC 3339 text does', async () => {
+    const facts = { period: '2026-10', charges: { amount: '480.00', currency: 'USD' }, claim: { filedAt: '2026-12-03T04:28:51.661Z' } };
+    const [english, swedish] = [await decisionIn(facts, 'en'), await decisionIn(facts, 'sv')];
+    const late = (decision: Decision): string | undefined => decision.rebate?.reasons.find(({ code }) => code === 'CLAIM_LATE')?.message;
+    expect(late(english)).toContain('2026-12-03T04:28:51.661Z');
+    expect(late(swedish)).toContain('kl. 04:28:51,661');
+    // Whole seconds stay as they were: no ",000".
+    expect(late(await decisionIn({ ...facts, claim: { filedAt: '2026-12-03T04:28:51Z' } }, 'sv'))).toContain('kl. 04:28:51 UTC');
+  });
+
   it('reads the typical month in Swedish, with Swedish numbers, money, dates and the agreement’s own clauses', async () => {
     const decision = await decisionIn(typicalMonth.facts, 'sv');
     const text = decision.explanation.join('\n');

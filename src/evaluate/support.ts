@@ -58,9 +58,11 @@ export async function evaluateSupport(
       const kind: unknown = event.params?.['kind'];
       if (event.type === 'status' && (kind === 'action' || kind === 'response')) status[kind] ??= event.params?.['status'] as TargetStatus;
     }
+    // Judged before it was opened, a ticket still has all of its targets' time left, never more.
+    const judgedAt = Math.max(asOf, ticket.openedAt);
     const targets = {
-      action: judge(targetsOf.action, due.action, eventAt.action, asOf, status.action ?? 'pending'),
-      response: judge(targetsOf.response, due.response, eventAt.response, asOf, status.response ?? 'pending'),
+      action: judge(targetsOf.action, due.action, eventAt.action, judgedAt, status.action ?? 'pending'),
+      response: judge(targetsOf.response, due.response, eventAt.response, judgedAt, status.response ?? 'pending'),
     };
     value.push({ id: ticket.id, priority: ticket.priority, policyVersion: policy.ref.version, ...targets });
     const zone = targetsOf.response.calendar.timeZone;

@@ -41,6 +41,7 @@ const clock = { ...dateParts, hour: '2-digit', minute: '2-digit' } as const;
 const instantForms = {
   instant: { ...clock, timeZoneName: 'short' },
   instantWithSeconds: { ...clock, second: '2-digit', timeZoneName: 'short' },
+  instantWithMilliseconds: { ...clock, second: '2-digit', fractionalSecondDigits: 3, timeZoneName: 'short' },
   wallClock: { ...clock, weekday: 'long' },
   wallClockInZone: { ...clock, weekday: 'long', timeZoneName: 'short' },
   date: dateParts,
@@ -77,8 +78,9 @@ class IntlFormats implements ValueFormats {
     });
   }
 
+  /** Seconds and milliseconds only where the instant has them: a claim filed at 04:28:51.661 is not shown as 04:28:51. */
   instant(ms: number, zone: string): string {
-    return this.write(ms % 60_000 === 0 ? 'instant' : 'instantWithSeconds', ms, zone);
+    return this.write(ms % 60_000 === 0 ? 'instant' : ms % 1000 === 0 ? 'instantWithSeconds' : 'instantWithMilliseconds', ms, zone);
   }
 
   wallClock(ms: number, zone: string): string {
