@@ -108,7 +108,8 @@ class WeeklyCalendar implements WorkCalendar {
 
   workingMsBetween(fromMs: number, toMs: number): number {
     if (toMs <= fromMs) return 0;
-    const [first, last] = [localDay(this.timeZone, fromMs), localDay(this.timeZone, toMs)];
+    const first = localDay(this.timeZone, fromMs);
+    const last = localDay(this.timeZone, toMs);
     if (first === last) return overlap(this.spansOf(first), fromMs, toMs);
     return overlap(this.spansOf(first), fromMs, Infinity) + this.wholeDaysMs(first + 1, last) + overlap(this.spansOf(last), -Infinity, toMs);
   }
@@ -120,7 +121,8 @@ class WeeklyCalendar implements WorkCalendar {
       if (from + length > LAST_DAY) throw new RangeError(`calendar "${this.name}" has no working time left before ${new Date(LAST_DAY * DAY_MS).toISOString()}`);
       length *= 2;
     }
-    let [low, high] = [from, from + length - 1];
+    let low = from;
+    let high = from + length - 1;
     while (low < high) {
       const middle = low + Math.floor((high - low) / 2);
       if (this.wholeDaysMs(from, middle + 1) >= needed) high = middle;
@@ -141,7 +143,8 @@ class WeeklyCalendar implements WorkCalendar {
 
   private correctionsBetween(from: number, to: number): number {
     if (!this.changesOffset) return 0;
-    const [first, last] = [yearOf(from), yearOf(to - 1)];
+    const first = yearOf(from);
+    const last = yearOf(to - 1);
     if (first === last || first < FIRST_YEAR) {
       let sum = 0;
       for (let year = first; year <= last; year++) sum += this.correctionsWithin(year, from, to);
@@ -154,7 +157,11 @@ class WeeklyCalendar implements WorkCalendar {
   private correctionsWithin(year: number, from: number, to: number): number {
     const { days, corrections } = this.correctionsOf(year);
     let sum = 0;
-    days.forEach((day, index) => (sum += day >= from && day < to ? (corrections[index] ?? 0) : 0));
+    // A loop, not forEach: this runs several times per due time, and a callback would be a closure each time.
+    for (let index = 0; index < days.length; index++) {
+      const day = days[index] as number;
+      if (day >= from && day < to) sum += corrections[index] ?? 0;
+    }
     return sum;
   }
 
@@ -204,14 +211,19 @@ class WeeklyCalendar implements WorkCalendar {
     return overlap(this.spansOf(day), -Infinity, Infinity);
   }
 
-  /** The working spans of one local day, as instants (correct across DST changes), from luxon. */
+  /** The working spans of one local day, as instants (correct across DST changes). Asked about ten times per ticket: a known day costs no closure. */
   private spansOf(day: number): readonly Span[] {
-    return this.daySpans.getOrCompute(day, () => {
-      const date = isoDateOf(day);
-      const start = DateTime.fromISO(date, { zone: this.timeZone });
-      const ranges = this.holidayRanges.get(date) ?? this.weekly[weekdayOf(day)] ?? [];
-      return ranges.map((range): Span => [localMinute(start, range.from), localMinute(start, range.to)]).sort((a, b) => a[0] - b[0]);
-    });
+    return this.daySpans.get(day) ?? this.rememberSpansOf(day);
+  }
+
+  /** A day's spans from luxon, remembered. */
+  private rememberSpansOf(day: number): readonly Span[] {
+    const date = isoDateOf(day);
+    const start = DateTime.fromISO(date, { zone: this.timeZone });
+    const ranges = this.holidayRanges.get(date) ?? this.weekly[weekdayOf(day)] ?? [];
+    const spans = ranges.map((range): Span => [localMinute(start, range.from), localMinute(start, range.to)]).sort((a, b) => a[0] - b[0]);
+    this.daySpans.set(day, spans);
+    return spans;
   }
 }
 

@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { Decision } from '../model/evaluate-request.js';
 import { ByteBoundedMemo, ENTRY_OVERHEAD_BYTES, stringBytes } from '../model/byte-bounded-memo.js';
 import type { PolicyRegistry } from '../registry/policy-registry.js';
@@ -47,12 +47,12 @@ const SEEN_SLOTS = 1 << 16;
 
 /**
  * A request's body and language with their hash, worked out once per request.
- * The hash is the first 32 bits of the body's SHA-1 (native code with the CPU's
- * SHA instructions hashes a kilobyte body in about a third of the time a
- * JavaScript loop does), mixed with the language's own: the same body asked in
- * Swedish is another request. Only the body is hashed, so most requests, never
- * seen before, cost no copy of it; the key of a remembered decision is built
- * only for a request that was.
+ * The hash is the CRC-32 of the language's bytes and then the body's, in native
+ * code (a kilobyte body in about 0.4 µs, against 1.5 µs for SHA-1, which gave
+ * nothing more: only 32 bits of it were kept, and a mark only ever decides
+ * whether a decision is worth storing). The same body asked in Swedish is
+ * another request. Nothing is joined or copied for the hash; the key of a
+ * remembered decision is built only for a request that was seen before.
  */
 export interface Sighting {
   readonly body: string;
@@ -60,19 +60,9 @@ export interface Sighting {
   readonly hash: number;
 }
 
-/** The first 32 bits of a text's SHA-1, as a little-endian integer. */
-function hashOf(text: string): number {
-  // The digest as 'binary' (latin1) text, one character a byte: no Buffer to allocate.
-  const digest = hash('sha1', text, 'binary');
-  return digest.charCodeAt(0) | (digest.charCodeAt(1) << 8) | (digest.charCodeAt(2) << 16) | (digest.charCodeAt(3) << 24);
-}
-
-const languageHashes = new Map<string, number>();
-
 export function sightingOf(body: string, language = ''): Sighting {
-  let languageHash = languageHashes.get(language);
-  if (languageHash === undefined) languageHashes.set(language, (languageHash = hashOf(language)));
-  return { body, language, hash: hashOf(body) ^ languageHash };
+  // As a signed 32-bit integer: what the table of marks holds.
+  return { body, language, hash: crc32(body, crc32(language)) | 0 };
 }
 
 /** The key a remembered decision is found by: its whole body, in its language. */
