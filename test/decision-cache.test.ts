@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DecisionCache, SeenOnce, sightingOf } from '../src/evaluate/decision-cache.js';
 import { serializeDecision } from '../src/evaluate/serialize-decision.js';
@@ -46,6 +47,18 @@ describe('the decision cache', () => {
     }
     const recognized = bodies.filter((body) => seen.seen(body)).length;
     expect(recognized / bodies.length).toBeGreaterThan(0.45);
+  });
+
+  it('marks a body by its CRC-32, as the signed 32-bit integer the table holds, whichever its top bit', () => {
+    const bodies = Array.from({ length: 64 }, (_, index) => `{"period":"2026-10","charges":{"amount":"${index}.00"}}`);
+    const hashes = bodies.map((body) => sightingOf(body, 'en').hash);
+    // Both halves of the 32-bit range occur, and each hash is already what an Int32Array stores.
+    expect(hashes.some((hash) => hash < 0) && hashes.some((hash) => hash > 0)).toBe(true);
+    expect(hashes.every((hash) => (hash | 0) === hash)).toBe(true);
+    expect(hashes).toEqual(bodies.map((body) => crc32(body, crc32('en')) | 0));
+    const seen = new SeenOnce();
+    for (const body of bodies) seen.mark(sightingOf(body, 'en'));
+    expect(bodies.every((body) => seen.seen(sightingOf(body, 'en')))).toBe(true);
   });
 });
 

@@ -173,9 +173,20 @@ function length(interval: Interval): number {
 }
 
 
+/** Spans by start, then end, then owner: the order incidents usually come in already. */
+function bySpanOrder(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end || a.owner - b.owner;
+}
+
+function isInSpanOrder(spans: readonly Span[]): boolean {
+  for (let index = 1; index < spans.length; index++) if (bySpanOrder(spans[index - 1] as Span, spans[index] as Span) > 0) return false;
+  return true;
+}
+
 /** The union of all spans, as disjoint sorted intervals; each incident that shares time with another is told so. */
 function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[], language: Language): Interval[] {
-  spans.sort((a, b) => a.start - b.start || a.end - b.end || a.owner - b.owner);
+  // A sort copies the array it sorts, every time: spans that come in order are left as they are.
+  if (!isInSpanOrder(spans)) spans.sort(bySpanOrder);
   const partners = new Map<number, Set<number>>();
   const note = (a: number, b: number): void => {
     if (a === b) return;
@@ -187,11 +198,14 @@ function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[
   for (const span of spans) {
     if (run && span.start < run.end) {
       note(span.owner, run.owner);
-      if (span.end > run.end) Object.assign(run, { end: span.end, owner: span.owner });
+      if (span.end > run.end) {
+        run.end = span.end;
+        run.owner = span.owner;
+      }
       continue;
     }
     if (run) union.push({ start: run.start, end: run.end });
-    run = { ...span };
+    run = { start: span.start, end: span.end, owner: span.owner };
   }
   if (run) union.push({ start: run.start, end: run.end });
   for (const [owner, others] of partners) {

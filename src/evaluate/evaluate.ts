@@ -113,7 +113,8 @@ async function supportUnderTheirVersions(registry: PolicyRegistry, { decisionPol
   // The usual case: every ticket under the decision's own version, already in the request's order.
   const [only] = grouped.groups;
   if (grouped.groups.length === 1 && only?.policy === decisionPolicy) {
-    return { ok: true, ...(await evaluateSupport(decisionPolicy, facts.tickets, facts.asOf, facts.account, traced, language)) };
+    const judged = await evaluateSupport(decisionPolicy, facts.tickets, facts.asOf, facts.account, traced, language);
+    return { ok: true, value: judged.value, explanation: judged.explanation, trace: judged.trace };
   }
   const value: TicketDecision[] = [];
   const explanation: string[] = [];

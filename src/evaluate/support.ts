@@ -64,7 +64,7 @@ export async function evaluateSupport(
       action: judge(targetsOf.action, due.action, eventAt.action, judgedAt, status.action ?? 'pending'),
       response: judge(targetsOf.response, due.response, eventAt.response, judgedAt, status.response ?? 'pending'),
     };
-    value.push({ id: ticket.id, priority: ticket.priority, policyVersion: policy.ref.version, ...targets });
+    value.push({ id: ticket.id, priority: ticket.priority, policyVersion: policy.ref.version, action: targets.action, response: targets.response });
     const zone = targetsOf.response.calendar.timeZone;
     const parts = targetKinds.map((kind) => describeTarget(kind, targetsOf[kind], targets[kind], due[kind], eventAt[kind], zone, language));
     const termsText = termNotes.length > 0 ? `; ${termNotes.join('; ')}` : '';
@@ -80,9 +80,8 @@ export async function evaluateSupport(
 
 /** "; holidays that moved the due time: ..." for the holidays either target met, each named once; empty when none did. */
 function holidaysText(policy: CompiledPolicy, targetsOf: Record<TargetKind, CompiledTarget>, openedAt: number, due: Record<TargetKind, number>, language: Language): string {
-  if (targetKinds.every((kind) => targetsOf[kind].calendar.alwaysOpen)) return '';
-  const holidays = [...new Set(targetKinds.flatMap((kind) => holidaysThatMoved(policy, targetsOf[kind], openedAt, due[kind], language)))];
-  return holidays.length > 0 ? say(language, 'support.holidaysMoved', { holidays: holidays.join(', ') }) : '';
+  const moved = [...holidaysThatMoved(policy, targetsOf.action, openedAt, due.action, language), ...holidaysThatMoved(policy, targetsOf.response, openedAt, due.response, language)];
+  return moved.length > 0 ? say(language, 'support.holidaysMoved', { holidays: [...new Set(moved)].join(', ') }) : '';
 }
 
 function dueAt(target: CompiledTarget, openedAt: number): number {

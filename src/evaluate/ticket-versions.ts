@@ -21,23 +21,24 @@ export type TicketGroups = { readonly ok: true; readonly groups: readonly Ticket
  * version does not know, is refused at its place in the request.
  */
 export function groupTicketsByVersion(registry: PolicyRegistry, id: string, tickets: readonly Ticket[], named: CompiledPolicy | undefined): TicketGroups {
-  const groups = new Map<CompiledPolicy, number[]>();
+  // A list, not a map: a request's tickets fall under one version or a few.
+  const groups: { readonly policy: CompiledPolicy; readonly indexes: number[] }[] = [];
   const problems: Problem[] = [];
-  tickets.forEach((ticket, index) => {
+  for (let index = 0; index < tickets.length; index++) {
+    const ticket = tickets[index] as Ticket;
     const policy = named ?? registry.inForceAt(id, ticket.openedAt);
     if (!policy) {
       problems.push(problem('NO_VERSION_IN_FORCE', text('request.ticketBeforeFirstVersion', { id: ticket.id, openedAt: formatInstant(ticket.openedAt, 'UTC'), policy: id }), ['facts', 'tickets', index, 'openedAt']));
-      return;
+      continue;
     }
     if (!policy.priorities.has(ticket.priority)) {
       const known = [...policy.priorities.keys()].join(', ');
       problems.push(problem('UNKNOWN_PRIORITY', text('request.unknownPriorityInVersion', { priority: ticket.priority, version: policy.ref.version, id: ticket.id, known }), ['facts', 'tickets', index, 'priority']));
-      return;
+      continue;
     }
-    const indexes = groups.get(policy);
-    if (indexes) indexes.push(index);
-    else groups.set(policy, [index]);
-  });
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, groups: [...groups].map(([policy, indexes]) => ({ policy, indexes })) };
+    const group = groups.find((known) => known.policy === policy);
+    if (group) group.indexes.push(index);
+    else groups.push({ policy, indexes: [index] });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, groups };
 }
