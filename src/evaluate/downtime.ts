@@ -5,6 +5,8 @@ import type { Interval } from './instants.js';
 import { say } from '../messages/catalog.js';
 import type { Language } from '../messages/languages.js';
 import { formatsFor } from './text-formats.js';
+import { bySpanOrder, overlapPartners } from './overlap-partners.js';
+import type { OwnedSpan as Span, Partners } from './overlap-partners.js';
 
 const MINUTE_MS = 60_000;
 
@@ -25,18 +27,14 @@ export function roundToMinutes(ms: number): number {
   return Math.floor((ms + MINUTE_MS / 2) / MINUTE_MS);
 }
 
-interface Span {
-  readonly start: number;
-  readonly end: number;
-  readonly owner: number;
-}
 
 /** Notes name at most this many other items, then say how many more. */
 const NAMED_IN_A_NOTE = 3;
 
-function nameSome(ids: readonly string[], language: Language): string {
+/** The first ids named, of `count` in all (the ids given, unless only the first few are). */
+function nameSome(ids: readonly string[], language: Language, count = ids.length): string {
   const named = ids.slice(0, NAMED_IN_A_NOTE).map((id) => `"${id}"`).join(', ');
-  return ids.length > NAMED_IN_A_NOTE ? say(language, 'downtime.names.andMore', { named, more: ids.length - NAMED_IN_A_NOTE }) : named;
+  return count > NAMED_IN_A_NOTE ? say(language, 'downtime.names.andMore', { named, more: count - NAMED_IN_A_NOTE }) : named;
 }
 
 /** Counted downtime of a period: reported, counted causes only, clipped, outside scheduled maintenance, overlaps once. */
@@ -173,44 +171,38 @@ function length(interval: Interval): number {
 }
 
 
-/** Spans by start, then end, then owner: the order incidents usually come in already. */
-function bySpanOrder(a: Span, b: Span): number {
-  return a.start - b.start || a.end - b.end || a.owner - b.owner;
-}
-
 function isInSpanOrder(spans: readonly Span[]): boolean {
   for (let index = 1; index < spans.length; index++) if (bySpanOrder(spans[index - 1] as Span, spans[index] as Span) > 0) return false;
   return true;
 }
 
-/** The union of all spans, as disjoint sorted intervals; each incident that shares time with another is told so. */
+/**
+ * The union of all spans, as disjoint sorted intervals; each incident that
+ * shares time with others is told which (every one of them, counted, the first
+ * few named in the request's order).
+ */
 function mergeAndNoteOverlaps(spans: Span[], outcomes: readonly IncidentOutcome[], language: Language): Interval[] {
   // A sort copies the array it sorts, every time: spans that come in order are left as they are.
   if (!isInSpanOrder(spans)) spans.sort(bySpanOrder);
-  const partners = new Map<number, Set<number>>();
-  const note = (a: number, b: number): void => {
-    if (a === b) return;
-    partners.set(a, (partners.get(a) ?? new Set()).add(b));
-    partners.set(b, (partners.get(b) ?? new Set()).add(a));
-  };
   const union: Interval[] = [];
-  let run: { start: number; end: number; owner: number } | undefined;
-  for (const span of spans) {
-    if (run && span.start < run.end) {
-      note(span.owner, run.owner);
-      if (span.end > run.end) {
-        run.end = span.end;
-        run.owner = span.owner;
-      }
-      continue;
-    }
-    if (run) union.push({ start: run.start, end: run.end });
-    run = { start: span.start, end: span.end, owner: span.owner };
-  }
-  if (run) union.push({ start: run.start, end: run.end });
-  for (const [owner, others] of partners) {
-    const ids = [...others].sort((a, b) => a - b).map((other) => outcomes[other]?.id ?? '');
-    outcomes[owner]?.notes.push(say(language, 'downtime.note.overlaps', { incidents: nameSome(ids, language) }));
+  for (let first = 0; first < spans.length; ) {
+    const run = { start: (spans[first] as Span).start, end: (spans[first] as Span).end };
+    let next = first + 1;
+    for (; next < spans.length && (spans[next] as Span).start < run.end; next++) run.end = Math.max(run.end, (spans[next] as Span).end);
+    union.push(run);
+    // Only spans of one run can share time: the partners are worked out run by run, and a span alone in its run has none.
+    if (next - first > 1) noteOverlaps(spans.slice(first, next), outcomes, language);
+    first = next;
   }
   return union;
+}
+
+function noteOverlaps(spans: readonly Span[], outcomes: readonly IncidentOutcome[], language: Language): void {
+  const partners = overlapPartners(spans, NAMED_IN_A_NOTE);
+  spans.forEach((span, index) => {
+    const { count, lowest } = partners[index] as Partners;
+    if (count === 0) return;
+    const ids = lowest.map((other) => outcomes[other]?.id ?? '');
+    outcomes[span.owner]?.notes.push(say(language, 'downtime.note.overlaps', { incidents: nameSome(ids, language, count) }));
+  });
 }
